@@ -1,0 +1,55 @@
+import type { Kysely } from "kysely";
+import type { Migration } from "kysely/migration";
+import type { ModuleMigrations } from "../storage/migrate.js";
+
+const accounts: Migration = {
+  // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was, untyped
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable("users")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("email", "text", (c) => c.notNull().unique())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("role", "text", (c) => c.notNull())
+      .addColumn("password_hash", "text")
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .addColumn("disabled_at", "bigint")
+      .execute();
+    await db.schema
+      .createTable("personal_access_tokens")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("token_hash", "text", (c) => c.notNull().unique())
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .addColumn("expires_at", "bigint")
+      .addColumn("last_used_at", "bigint")
+      .addColumn("revoked_at", "bigint")
+      .execute();
+    await db.schema
+      .createIndex("personal_access_tokens_user")
+      .on("personal_access_tokens")
+      .column("user_id")
+      .execute();
+    await db.schema
+      .createTable("sessions")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .addColumn("expires_at", "bigint", (c) => c.notNull())
+      .addColumn("last_seen_at", "bigint", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("sessions_user").on("sessions").column("user_id").execute();
+  },
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable("sessions").execute();
+    await db.schema.dropTable("personal_access_tokens").execute();
+    await db.schema.dropTable("users").execute();
+  },
+};
+
+export const kernelMigrations: ModuleMigrations = {
+  module: "kernel",
+  migrations: { "0001_accounts": accounts },
+};

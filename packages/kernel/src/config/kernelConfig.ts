@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { option } from "./options.js";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"], { message: "must be true or false" })
+  .default("false")
+  .transform((v) => v === "true" || v === "1");
+
+const url = (protocols: string[], what: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a ${what} URL (${protocols.map((p) => `${p}//`).join(" or ")})` },
+  );
+
+/** The kernel's slice of the configuration: what every deployment sets first. */
+export const kernelOptions = {
+  port: option(
+    "PORT",
+    z.coerce
+      .number({ message: "must be a number" })
+      .int({ message: "must be a whole number" })
+      .min(0, { message: "must be between 0 and 65535" })
+      .max(65535, { message: "must be between 0 and 65535" })
+      .default(8080),
+    "TCP port the HTTP server listens on (0 picks a free port).",
+  ),
+  host: option(
+    "TANDEM_HOST",
+    z.string().min(1).default("localhost"),
+    "Interface to listen on; set `0.0.0.0` or `::` to accept connections from other machines.",
+  ),
+  publicUrl: option(
+    "TANDEM_PUBLIC_URL",
+    url(["http:", "https:"], "http(s)").optional(),
+    "URL users reach Tandem at (issuer of tokens, links in e-mails). Default: `http://localhost:$PORT`. HSTS is sent when it is https.",
+  ),
+  dataDir: option(
+    "TANDEM_DATA_DIR",
+    z.string().min(1).default("./data"),
+    "Folder for the embedded database, blobs and keys. Created at first start.",
+  ),
+  databaseUrl: option(
+    "TANDEM_DATABASE_URL",
+    url(["postgres:", "postgresql:"], "PostgreSQL").optional(),
+    "PostgreSQL connection URL (`postgres://user:pass@host:5432/db`). Unset: the embedded SQLite database in the data folder.",
+  ),
+  redisUrl: option(
+    "TANDEM_REDIS_URL",
+    url(["redis:", "rediss:"], "Redis").optional(),
+    "Redis URL for pub/sub between instances. Unset: in-process pub/sub (a single instance).",
+  ),
+  redisPrefix: option(
+    "TANDEM_REDIS_PREFIX",
+    z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]+$/, { message: "may contain letters, digits, ':', '_' and '-'" })
+      .default("tandem:"),
+    "Prefix of every Redis channel, so several deployments can share one Redis.",
+  ),
+  logLevel: option(
+    "TANDEM_LOG_LEVEL",
+    z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    "Lowest level of log lines written.",
+  ),
+  logFormat: option(
+    "TANDEM_LOG_FORMAT",
+    z.enum(["auto", "json", "pretty"], { message: "must be auto, json or pretty" }).default("auto"),
+    "`json` (one object per line), `pretty` (for a terminal) or `auto` (pretty on a terminal, JSON otherwise).",
+  ),
+  adminEmail: option(
+    "TANDEM_ADMIN_EMAIL",
+    z
+      .string()
+      .regex(/^[^\s@]+@[^\s@]+$/, { message: "must be an e-mail address" })
+      .default("admin@localhost"),
+    "E-mail of the first administrator, created at first start when there is no account yet.",
+  ),
+  sessionMinutes: option(
+    "TANDEM_SESSION_MINUTES",
+    z.coerce
+      .number({ message: "must be a number" })
+      .int({ message: "must be a whole number" })
+      .min(5, { message: "must be at least 5" })
+      .max(60 * 24 * 30, { message: "must be at most 43200 (30 days)" })
+      .default(720),
+    "Lifetime of a browser session, in minutes.",
+  ),
+  trustProxy: option(
+    "TANDEM_TRUST_PROXY",
+    booleanFlag,
+    "Trust `X-Forwarded-*` headers (set when Tandem runs behind a reverse proxy).",
+  ),
+  shutdownTimeoutMs: option(
+    "TANDEM_SHUTDOWN_TIMEOUT_MS",
+    z.coerce
+      .number({ message: "must be a number" })
+      .int({ message: "must be a whole number" })
+      .min(0, { message: "must not be negative" })
+      .default(10000),
+    "How long a graceful shutdown waits for requests in flight before closing anyway.",
+  ),
+};
+
+export type KernelConfig = {
+  [K in keyof typeof kernelOptions]: z.output<(typeof kernelOptions)[K]["schema"]>;
+};
+
+/** The public URL with no trailing slash, defaulting to localhost on the configured port. */
+export function publicUrlOf(config: Pick<KernelConfig, "publicUrl" | "port">): string {
+  return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, "");
+}

@@ -1,0 +1,88 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { AccessService, Principal } from "../accounts/AccessService.js";
+import { Forbidden, Unauthorized } from "../errors/TandemError.js";
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Resolves who a request acts for: `Authorization: Bearer <personal access token>` first,
+ * then the session cookie. Every module's routes call `require(request)`.
+ */
+export class Authenticator {
+  readonly cookieName: string;
+  readonly #access: AccessService;
+  readonly #secure: boolean;
+  readonly #origin: string;
+  readonly #resolved = new WeakMap<FastifyRequest, Promise<Principal | null>>();
+
+  constructor(access: AccessService, options: { publicUrl: string }) {
+    this.#access = access;
+    this.#origin = new URL(options.publicUrl).origin;
+    this.#secure = this.#origin.startsWith("https:");
+    // __Host- binds the cookie to this exact host and path, over https only.
+    this.cookieName = this.#secure ? "__Host-tandem_session" : "tandem_session";
+  }
+
+  principal(request: FastifyRequest): Promise<Principal | null> {
+    let resolved = this.#resolved.get(request);
+    if (!resolved) {
+      resolved = this.#resolve(request);
+      this.#resolved.set(request, resolved);
+    }
+    return resolved;
+  }
+
+  async require(request: FastifyRequest): Promise<Principal> {
+    const principal = await this.principal(request);
+    if (!principal) throw new Unauthorized();
+    return principal;
+  }
+
+  /**
+   * Cookies ride along on cross-site requests; a state-changing request from another
+   * origin is refused (bearer tokens are not sent automatically, so they need no check).
+   */
+  assertSameOrigin(request: FastifyRequest): void {
+    if (!UNSAFE.has(request.method)) return;
+    const origin = request.headers.origin;
+    const site = request.headers["sec-fetch-site"];
+    const ownOrigins = [this.#origin, `${request.protocol}://${request.host}`];
+    if ((origin && !ownOrigins.includes(origin)) || site === "cross-site") {
+      throw new Forbidden("cross-origin request refused");
+    }
+  }
+
+  setSessionCookie(reply: FastifyReply, secret: string, expiresAt: number): void {
+    reply.setCookie(this.cookieName, secret, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: this.#secure,
+      expires: new Date(expiresAt),
+    });
+  }
+
+  clearSessionCookie(reply: FastifyReply): void {
+    reply.clearCookie(this.cookieName, { path: "/", secure: this.#secure });
+  }
+
+  sessionSecret(request: FastifyRequest): string | undefined {
+    return request.cookies[this.cookieName] || undefined;
+  }
+
+  async #resolve(request: FastifyRequest): Promise<Principal | null> {
+    const header = request.headers.authorization;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const user = match?.[1] ? await this.#access.userForToken(match[1]) : undefined;
+      // A wrong token is an error, not a fall-back to the cookie: the caller meant the token.
+      if (!user) throw new Unauthorized("The access token is invalid, expired or revoked.");
+      return { user, via: "token" };
+    }
+    const secret = this.sessionSecret(request);
+    if (!secret) return null;
+    this.assertSameOrigin(request);
+    const user = await this.#access.userForSession(secret);
+    return user ? { user, via: "session" } : null;
+  }
+}

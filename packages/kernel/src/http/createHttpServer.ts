@@ -1,0 +1,67 @@
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import type { Database } from "../storage/Database.js";
+import type { Metrics } from "./metrics.js";
+import { restErrorHandler } from "./restErrors.js";
+import { registerSecurityHeaders } from "./securityHeaders.js";
+
+export interface HttpServerOptions {
+  log: Logger;
+  database: Database;
+  metrics: Metrics;
+  publicUrl: string;
+  trustProxy: boolean;
+}
+
+/**
+ * The Fastify instance every module registers its routes on, with what all of them
+ * share: security headers, cookies, the REST error mapper, request metrics,
+ * `/healthz` and `/metrics`.
+ */
+export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    // pino's Logger is what Fastify logs with; its declared type is the narrower base.
+    loggerInstance: options.log as FastifyBaseLogger,
+    trustProxy: options.trustProxy,
+    // While closing, new requests get 503 and idle keep-alive sockets are dropped, so drain ends.
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+    disableRequestLogging: true,
+    bodyLimit: 1024 * 1024,
+  });
+  await registerSecurityHeaders(app, { https: options.publicUrl.startsWith("https:") });
+  await app.register(cookie);
+  app.setErrorHandler(restErrorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ error: "not_found", message: `No route for ${request.method} ${request.url}` });
+  });
+
+  const { metrics } = options;
+  app.addHook("onResponse", async (request, reply) => {
+    const route = request.routeOptions.url ?? "unmatched";
+    const labels = { method: request.method, route };
+    metrics.requests.inc({ ...labels, status: String(reply.statusCode) });
+    metrics.duration.observe(labels, reply.elapsedTime / 1000);
+    if (reply.statusCode >= 500) request.log.warn({ route, status: reply.statusCode }, "server error");
+  });
+
+  /** GET /healthz — 200 once the database answers; load balancers route on it. */
+  app.get("/healthz", async (request, reply) => {
+    try {
+      await options.database.ping();
+      return { status: "ok" };
+    } catch (error) {
+      request.log.warn({ err: error }, "health check: database does not answer");
+      return reply.status(503).send({ status: "unavailable", reason: "database" });
+    }
+  });
+
+  /** GET /metrics — Prometheus text exposition. */
+  app.get("/metrics", async (_request, reply) => {
+    reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  return app;
+}

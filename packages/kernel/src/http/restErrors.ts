@@ -1,0 +1,34 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { TandemError } from "../errors/TandemError.js";
+
+/**
+ * The mapper for Tandem's own REST API: `{ "error": code, "message": text }` with the
+ * error's status. Anything unexpected is logged and answered as a plain 500.
+ */
+export function restErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof TandemError) {
+    return reply.status(error.status).send({ error: error.code, message: error.message });
+  }
+  if (error.validation) {
+    return reply.status(400).send({ error: "invalid_request", message: error.message });
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return reply.status(status).send({ error: errorCode(status), message: error.message });
+  }
+  request.log.error({ err: error }, "request failed");
+  return reply.status(500).send({ error: "internal_error", message: "Something went wrong." });
+}
+
+function errorCode(status: number): string {
+  switch (status) {
+    case 404:
+      return "not_found";
+    case 413:
+      return "payload_too_large";
+    case 415:
+      return "unsupported_media_type";
+    default:
+      return "invalid_request";
+  }
+}
