@@ -29,3 +29,4 @@ export type { Database } from "./storage/Database.js";
 export { type AppliedMigration, MigrationFailed, migrate, type ModuleMigrations } from "./storage/migrate.js";
 export { openDatabase, openPostgres, openSqlite, SQLITE_FILE } from "./storage/openDatabase.js";
 export { reasonOf, redactUrl } from "./util/describe.js";
+export type { ModuleContext, TandemModule } from "./module/TandemModule.js";

@@ -89,13 +89,20 @@ export class AccountService {
 
   /**
    * At first start, the first administrator with a generated password, returned once
-   * to be printed once. Null when any account exists already.
+   * to be printed once. Null when an administrator exists already (disabled ones count),
+   * so a member added by the CLI before the first start does not prevent it.
    */
   async createFirstAdmin(email: string): Promise<{ user: UserRow; password: string } | null> {
-    if ((await this.users.count()) > 0) return null;
+    if (await this.users.anyAdmin()) return null;
     const password = generatePassword();
-    const user = await this.create({ email, name: "Administrator", admin: true, password });
-    return { user, password };
+    try {
+      const user = await this.create({ email, name: "Administrator", admin: true, password });
+      return { user, password };
+    } catch (error) {
+      // Another instance starting at the same moment created it first.
+      if (error instanceof Conflict) return null;
+      throw error;
+    }
   }
 }
 

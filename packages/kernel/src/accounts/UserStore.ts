@@ -26,12 +26,14 @@ export class UserStore {
     return this.#db.selectFrom("users").selectAll().orderBy("created_at").orderBy("email").execute();
   }
 
-  async count(): Promise<number> {
+  async anyAdmin(): Promise<boolean> {
     const row = await this.#db
       .selectFrom("users")
-      .select((eb) => eb.fn.countAll<number | string>().as("n"))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+      .select("id")
+      .where("role", "=", "admin")
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async setDisabled(id: string, at: number | null): Promise<void> {

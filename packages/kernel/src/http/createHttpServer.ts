@@ -1,5 +1,5 @@
 import cookie from "@fastify/cookie";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Logger } from "pino";
 import type { Database } from "../storage/Database.js";
 import type { Metrics } from "./metrics.js";
@@ -27,7 +27,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     // While closing, new requests get 503 and idle keep-alive sockets are dropped, so drain ends.
     return503OnClosing: true,
     forceCloseConnections: "idle",
-    disableRequestLogging: true,
+    // One line per request is logged by the onResponse hook below, at debug level.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
   });
   await registerSecurityHeaders(app, { https: options.publicUrl.startsWith("https:") });
@@ -43,7 +44,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     const labels = { method: request.method, route };
     metrics.requests.inc({ ...labels, status: String(reply.statusCode) });
     metrics.duration.observe(labels, reply.elapsedTime / 1000);
-    if (reply.statusCode >= 500) request.log.warn({ route, status: reply.statusCode }, "server error");
+    request.log.debug(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
+      "request",
+    );
   });
 
   /** GET /healthz — 200 once the database answers; load balancers route on it. */

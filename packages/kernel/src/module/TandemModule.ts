@@ -1,0 +1,41 @@
+import type { FastifyInstance } from "fastify";
+import type { AccessService } from "../accounts/AccessService.js";
+import type { AccountService } from "../accounts/AccountService.js";
+import type { BlobStore } from "../blob/BlobStore.js";
+import type { KernelConfig } from "../config/kernelConfig.js";
+import type { Slice, SliceValues } from "../config/options.js";
+import type { Authenticator } from "../http/Authenticator.js";
+import type { Metrics } from "../http/metrics.js";
+import type { Logger } from "../log/createLogger.js";
+import type { PubSub } from "../pubsub/PubSub.js";
+import type { Database } from "../storage/Database.js";
+import type { ModuleMigrations } from "../storage/migrate.js";
+
+/** What the kernel hands every module when it registers. */
+export interface ModuleContext {
+  kernel: KernelConfig;
+  publicUrl: string;
+  log: Logger;
+  database: Database;
+  pubsub: PubSub;
+  blobs: BlobStore;
+  metrics: Metrics;
+  auth: Authenticator;
+  accounts: AccountService;
+  access: AccessService;
+}
+
+/**
+ * The contract between a module (identity, docs, chat, assistant) and the composition root.
+ * A module owns its config slice, its migrations and its routes; it reaches other modules
+ * only through their package exports.
+ */
+export interface TandemModule<S extends Slice = Slice> {
+  name: string;
+  options?: S;
+  migrations?: ModuleMigrations;
+  /** Shown in the web app's switcher when present. */
+  app?: { id: string; path: string };
+  register?(http: FastifyInstance, context: ModuleContext & { config: SliceValues<S> }): Promise<void>;
+  close?(): Promise<void>;
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from "commander";
+import { registerConfigCommands } from "./commands/config.js";
+import { CliError } from "./commands/CliError.js";
+import { registerMigrateCommand } from "./commands/migrate.js";
+import { registerServeCommand } from "./commands/serve.js";
+import { registerTokenCommands } from "./commands/token.js";
+import { registerUserCommands } from "./commands/user.js";
+import { VERSION } from "./version.js";
+
+/** `npm run tandem -- <command>`: every failure ends as one plain line on stderr and exit 1. */
+const program = new Command("tandem")
+  .description("Tandem: a sovereign digital workspace — server and administration commands")
+  .version(VERSION)
+  .showSuggestionAfterError(true)
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(text.split("\n")[0]?.trim() + "\n") });
+
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerUserCommands(program);
+registerTokenCommands(program);
+registerConfigCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit through here with code 0; commander has printed the error line.
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`tandem: ${CliError.lineOf(error)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,132 @@
+import { join } from "node:path";
+import {
+  Authenticator,
+  createHttpServer,
+  createLogger,
+  createMetrics,
+  InstanceRegistry,
+  LocalBlobStore,
+  type Logger,
+  openPubSub,
+  type PubSub,
+  publicUrlOf,
+  registerInstanceRoutes,
+  registerMeRoutes,
+  registerSessionRoutes,
+  type UserRow,
+} from "@tandem/kernel";
+import type { FastifyInstance } from "fastify";
+import { registerAppRoutes } from "../api/apps.js";
+import { parseConfig, type TandemConfig } from "../config.js";
+import { modules } from "../modules.js";
+import { openStorage, type Storage } from "../storage.js";
+import { VERSION } from "../version.js";
+import { registerWebApp } from "../web.js";
+import { prepareDataDir } from "./dataDir.js";
+import { assertPortFree } from "./portProbe.js";
+
+export interface RunningTandem {
+  url: string;
+  port: number;
+  config: TandemConfig;
+  log: Logger;
+  http: FastifyInstance;
+  /** Set on the start that created the first administrator, and only then. */
+  firstAdmin: { email: string; password: string } | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the whole suite in this process. Order matters: everything that can fail
+ * cheaply (config, port) fails before anything is written, and a first start that
+ * fails later is undone, so the data folder is never left half-made.
+ */
+export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise<RunningTandem> {
+  const config = parseConfig(env);
+  const log = createLogger(config.kernel);
+  await assertPortFree(config.kernel.port, config.kernel.host);
+  const dataDir = await prepareDataDir(config.kernel.dataDir);
+
+  const cleanups: Array<() => Promise<void>> = [];
+  const undo = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  };
+  let createdAdmin: UserRow | undefined;
+  let storage: Storage | undefined;
+  try {
+    storage = await openStorage({
+      ...config,
+      kernel: { ...config.kernel, dataDir: dataDir.path },
+    });
+    const openedStorage = storage;
+    cleanups.push(() => openedStorage.close());
+    const pubsub: PubSub = await openPubSub(config.kernel, log);
+    cleanups.push(() => pubsub.close());
+
+    const first = await storage.accounts.createFirstAdmin(config.kernel.adminEmail);
+    createdAdmin = first?.user;
+
+    const publicUrl = publicUrlOf(config.kernel);
+    const metrics = createMetrics();
+    const http = await createHttpServer({
+      log,
+      database: storage.database,
+      metrics,
+      publicUrl,
+      trustProxy: config.kernel.trustProxy,
+    });
+    cleanups.push(() => http.close());
+    const auth = new Authenticator(storage.access, { publicUrl });
+    const instances = new InstanceRegistry(pubsub, { version: VERSION });
+    const context = {
+      kernel: config.kernel,
+      publicUrl,
+      log,
+      database: storage.database,
+      pubsub,
+      blobs: new LocalBlobStore(join(dataDir.path, "blobs")),
+      metrics,
+      auth,
+      accounts: storage.accounts,
+      access: storage.access,
+    };
+    registerSessionRoutes(http, context);
+    registerMeRoutes(http, context);
+    registerInstanceRoutes(http, { auth, instances });
+    registerAppRoutes(http, { auth, modules });
+    for (const module of modules) {
+      await module.register?.(http, { ...context, config: config[module.name] ?? {} });
+      if (module.close) cleanups.push(module.close);
+    }
+    await registerWebApp(http);
+
+    await http.listen({ port: config.kernel.port, host: config.kernel.host });
+    await instances.start();
+    cleanups.push(() => instances.stop());
+    const address = http.server.address();
+    const port = typeof address === "object" && address ? address.port : config.kernel.port;
+    const sweep = setInterval(() => void openedStorage.access.purgeExpiredSessions().catch(() => {}), 3_600_000);
+    sweep.unref();
+    cleanups.push(async () => clearInterval(sweep));
+
+    let closing: Promise<void> | undefined;
+    return {
+      url: config.kernel.publicUrl ? publicUrl : `http://localhost:${port}`,
+      port,
+      config,
+      log,
+      http,
+      firstAdmin: first ? { email: first.user.email, password: first.password } : null,
+      close: () => {
+        closing ??= undo();
+        return closing;
+      },
+    };
+  } catch (error) {
+    // The admin whose password was never shown must not survive a failed start.
+    if (createdAdmin && storage) await storage.accounts.users.delete(createdAdmin.id).catch(() => {});
+    await undo();
+    await dataDir.undo();
+    throw error;
+  }
+}

@@ -1,0 +1,6 @@
+export { type BackendName, createTestBackend, currentBackend, type TestBackend } from "./backend.js";
+export { startCluster, type TestCluster } from "./cluster.js";
+export { eventually } from "./eventually.js";
+export { ApiClient } from "./http.js";
+export { cliPath, type SpawnedTandem, spawnTandem } from "./spawnTandem.js";
+export { startTestServer, type TestServer } from "./testServer.js";

@@ -1,0 +1,38 @@
+import { defaultServerConditions } from "vite";
+import { defineConfig } from "vitest/config";
+
+// Tests import packages' TypeScript sources (the "source" export condition), not their builds.
+const resolve = { conditions: ["source", ...defaultServerConditions] };
+
+const postgres = process.env.TANDEM_TEST_DATABASE_URL;
+const redis = process.env.TANDEM_TEST_REDIS_URL;
+// In CI a suite skipped for want of PostgreSQL or Redis would be a silent hole: refuse to run.
+if (process.env.CI === "true" && !(postgres && redis)) {
+  throw new Error("CI=true: TANDEM_TEST_DATABASE_URL and TANDEM_TEST_REDIS_URL must be set");
+}
+
+const integration = (backend: "sqlite" | "postgres") => ({
+  resolve,
+  ssr: { resolve },
+  test: {
+    name: `integration:${backend}`,
+    include: ["packages/*/test/**/*.test.ts"],
+    env: { TANDEM_TEST_BACKEND: backend },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve,
+        ssr: { resolve },
+        test: { name: "unit", include: ["packages/*/src/**/*.test.ts"], testTimeout: 20_000 },
+      },
+      integration("sqlite"),
+      ...(postgres && redis ? [integration("postgres")] : []),
+    ],
+  },
+});
