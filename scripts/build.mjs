@@ -12,7 +12,10 @@ const say = (line) => quiet || process.stderr.write(`${line}\n`);
 
 function run(command, commandArgs, cwd = root) {
   // npm puts node_modules/.bin first on PATH, so these run on the pinned Node.
-  const result = spawnSync(command, commandArgs, { cwd, stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit" });
+  const result = spawnSync(command, commandArgs, {
+    cwd,
+    stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit",
+  });
   if (result.status !== 0) {
     process.stderr.write(`build failed: ${command} ${commandArgs.join(" ")}\n`);
     process.exit(result.status ?? 1);
@@ -32,7 +35,9 @@ run(join(root, "node_modules/.bin/tsc"), ["-b", "tsconfig.json"]);
 
 const web = join(root, "packages/web");
 const builtAt = newest(join(web, "dist/index.html"));
-const sources = ["src", "public", "index.html", "vite.config.ts", "package.json"].map((p) => join(web, p));
+const sources = ["src", "public", "index.html", "vite.config.ts", "package.json"].map((p) =>
+  join(web, p),
+);
 if (!ifNeeded || builtAt === 0 || Math.max(...sources.map(newest)) > builtAt) {
   say("building the web app (vite build)");
   run(join(root, "node_modules/.bin/vite"), ["build", "--logLevel", quiet ? "error" : "warn"], web);

@@ -1,5 +1,10 @@
 export { AccessService, type Principal, TOKEN_PREFIX } from "./accounts/AccessService.js";
-export { AccountService, type NewUser, normaliseEmail, presentUser } from "./accounts/AccountService.js";
+export {
+  AccountService,
+  type NewUser,
+  normaliseEmail,
+  presentUser,
+} from "./accounts/AccountService.js";
 export { kernelMigrations } from "./accounts/migrations.js";
 export { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "./accounts/secrets.js";
 export type { KernelTables, UserRow } from "./accounts/tables.js";
@@ -13,7 +18,13 @@ export { ConfigError } from "./config/ConfigError.js";
 export { renderConfigDocs } from "./config/configDocs.js";
 export { type KernelConfig, kernelOptions, publicUrlOf } from "./config/kernelConfig.js";
 export { type ConfigOf, loadConfig, type Slices } from "./config/loadConfig.js";
-export { emptyAsUnset, type Option, option, type Slice, type SliceValues } from "./config/options.js";
+export {
+  emptyAsUnset,
+  type Option,
+  option,
+  type Slice,
+  type SliceValues,
+} from "./config/options.js";
 export * from "./errors/TandemError.js";
 export { Authenticator } from "./http/Authenticator.js";
 export { createHttpServer, type HttpServerOptions } from "./http/createHttpServer.js";
@@ -21,12 +32,17 @@ export { createMetrics, type Metrics } from "./http/metrics.js";
 export { parseInput } from "./http/parseInput.js";
 export { restErrorHandler } from "./http/restErrors.js";
 export { createLogger, type Logger } from "./log/createLogger.js";
+export type { ModuleContext, TandemModule } from "./module/TandemModule.js";
 export { MemoryPubSub } from "./pubsub/MemoryPubSub.js";
 export { openPubSub } from "./pubsub/openPubSub.js";
 export type { PubSub, PubSubHandler } from "./pubsub/PubSub.js";
 export { RedisPubSub } from "./pubsub/RedisPubSub.js";
 export type { Database } from "./storage/Database.js";
-export { type AppliedMigration, MigrationFailed, migrate, type ModuleMigrations } from "./storage/migrate.js";
+export {
+  type AppliedMigration,
+  MigrationFailed,
+  type ModuleMigrations,
+  migrate,
+} from "./storage/migrate.js";
 export { openDatabase, openPostgres, openSqlite, SQLITE_FILE } from "./storage/openDatabase.js";
 export { reasonOf, redactUrl } from "./util/describe.js";
-export type { ModuleContext, TandemModule } from "./module/TandemModule.js";

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
-import { registerConfigCommands } from "./commands/config.js";
 import { CliError } from "./commands/CliError.js";
+import { registerConfigCommands } from "./commands/config.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerTokenCommands } from "./commands/token.js";
@@ -14,7 +14,7 @@ const program = new Command("tandem")
   .version(VERSION)
   .showSuggestionAfterError(true)
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(text.split("\n")[0]?.trim() + "\n") });
+  .configureOutput({ outputError: (text, write) => write(`${text.split("\n")[0]?.trim()}\n`) });
 
 registerServeCommand(program);
 registerMigrateCommand(program);

@@ -7,7 +7,8 @@ export const slices: Slices = {
   ...Object.fromEntries(modules.flatMap((m) => (m.options ? [[m.name, m.options]] : []))),
 };
 
-export type TandemConfig = ConfigOf<{ kernel: typeof kernelOptions }> & Record<string, Record<string, unknown>>;
+export type TandemConfig = ConfigOf<{ kernel: typeof kernelOptions }> &
+  Record<string, Record<string, unknown>>;
 
 /** Parses the environment once; throws ConfigError with the one line to print. */
 export function parseConfig(env: NodeJS.ProcessEnv): TandemConfig {

@@ -4,8 +4,8 @@ import {
   type AppliedMigration,
   type Database,
   kernelMigrations,
-  migrate,
   type ModuleMigrations,
+  migrate,
   openDatabase,
 } from "@tandem/kernel";
 import type { TandemConfig } from "./config.js";

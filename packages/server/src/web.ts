@@ -24,7 +24,9 @@ export async function registerWebApp(http: FastifyInstance): Promise<void> {
   }
   http.get("/*", async (request, reply) => {
     if (request.url.startsWith("/api/")) {
-      return reply.status(404).send({ error: "not_found", message: `No route for GET ${request.url}` });
+      return reply
+        .status(404)
+        .send({ error: "not_found", message: `No route for GET ${request.url}` });
     }
     if (!built) {
       return reply

@@ -33,7 +33,9 @@ export interface TestBackend {
  * A fresh, empty backend: a temporary data folder and, on PostgreSQL, a database of its
  * own and a Redis channel prefix of its own, so suites can run side by side.
  */
-export async function createTestBackend(name: BackendName = currentBackend()): Promise<TestBackend> {
+export async function createTestBackend(
+  name: BackendName = currentBackend(),
+): Promise<TestBackend> {
   const dataDir = await mkdtemp(join(tmpdir(), "tandem-test-"));
   const suffix = randomBytes(6).toString("hex");
   const redisPrefix = `tandem-test-${suffix}:`;

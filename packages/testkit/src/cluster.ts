@@ -12,7 +12,9 @@ export interface TestCluster {
  * the set-up every module uses to prove that it scales out. The first instance starts
  * alone so it alone runs the first start (migrations, first administrator).
  */
-export async function startCluster(options: { instances?: number; env?: Record<string, string> } = {}): Promise<TestCluster> {
+export async function startCluster(
+  options: { instances?: number; env?: Record<string, string> } = {},
+): Promise<TestCluster> {
   const backend = await createTestBackend("postgres");
   const env = { TANDEM_HOST: "127.0.0.1", ...backend.env, ...options.env };
   const instances: SpawnedTandem[] = [];

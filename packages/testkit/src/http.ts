@@ -14,7 +14,12 @@ export class ApiClient {
     return this.#cookie;
   }
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const response = await fetch(this.baseUrl + path, {
       method,
       headers: {
@@ -32,7 +37,8 @@ export class ApiClient {
       this.#cookie = pair.endsWith("=") ? undefined : pair;
     }
     const text = await response.text();
-    const json = text && response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined;
+    const json =
+      text && response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined;
     return { status: response.status, headers: response.headers, json, text };
   }
 

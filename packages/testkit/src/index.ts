@@ -1,6 +1,13 @@
-export { type BackendName, createTestBackend, currentBackend, type TestBackend } from "./backend.js";
+export {
+  type BackendName,
+  createTestBackend,
+  currentBackend,
+  type TestBackend,
+} from "./backend.js";
 export { startCluster, type TestCluster } from "./cluster.js";
 export { eventually } from "./eventually.js";
+export { buildUser, signedInClient } from "./factories.js";
 export { ApiClient } from "./http.js";
+export { type CliResult, runCli } from "./runCli.js";
 export { cliPath, type SpawnedTandem, spawnTandem } from "./spawnTandem.js";
 export { startTestServer, type TestServer } from "./testServer.js";

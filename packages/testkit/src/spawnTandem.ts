@@ -45,7 +45,7 @@ export async function spawnTandem(
       reject(new Error(`tandem did not start in time:\n${output}`));
     }, options.timeoutMs ?? 20_000);
     const look = () => {
-      const match = /Tandem is running at http:\/\/[^:\s]+:(\d+)/.exec(output);
+      const match = /Tandem is running at \S+ \(listening on \S+:(\d+)\)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(Number(match[1]));

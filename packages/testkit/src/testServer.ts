@@ -1,4 +1,4 @@
-import { startTandem, type RunningTandem } from "@tandem/server";
+import { type RunningTandem, startTandem } from "@tandem/server";
 import { createTestBackend, type TestBackend } from "./backend.js";
 
 export interface TestServer {

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { InvalidRequest } from "../errors/TandemError.js";
 import type { Database } from "../storage/Database.js";
 import { digest, newSecret } from "./secrets.js";
-import type { UserRow } from "./tables.js";
 import { TokenStore } from "./TokenStore.js";
+import type { UserRow } from "./tables.js";
 
 export const TOKEN_PREFIX = "tdm_pat_";
 

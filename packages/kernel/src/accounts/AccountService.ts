@@ -81,7 +81,7 @@ export class AccountService {
     const user = await this.users.byEmail(normaliseEmail(email));
     const hash = user?.password_hash ?? (await this.#decoyHash);
     const matches = await verifyPassword(password, hash);
-    if (!user || !user.password_hash || !matches || user.disabled_at !== null) {
+    if (!user?.password_hash || !matches || user.disabled_at !== null) {
       throw new InvalidCredentials();
     }
     return user;

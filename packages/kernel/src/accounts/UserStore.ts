@@ -23,7 +23,12 @@ export class UserStore {
   }
 
   list(): Promise<UserRow[]> {
-    return this.#db.selectFrom("users").selectAll().orderBy("created_at").orderBy("email").execute();
+    return this.#db
+      .selectFrom("users")
+      .selectAll()
+      .orderBy("created_at")
+      .orderBy("email")
+      .execute();
   }
 
   async anyAdmin(): Promise<boolean> {

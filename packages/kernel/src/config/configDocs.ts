@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { allOptions, type Slices } from "./loadConfig.js";
 
 /** Renders docs/configuration.md from the schema, so the documentation cannot drift from the code. */

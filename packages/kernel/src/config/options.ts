@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 
 /**
  * One configuration option: the environment variable that sets it, its schema
@@ -17,7 +17,11 @@ export type Slice = Record<string, Option>;
 /** The typed values a slice parses to. */
 export type SliceValues<S extends Slice> = { [K in keyof S]: z.output<S[K]["schema"]> };
 
-export function option<S extends z.ZodType>(env: string, schema: S, description: string): Option<S> {
+export function option<S extends z.ZodType>(
+  env: string,
+  schema: S,
+  description: string,
+): Option<S> {
   return { env, schema, description };
 }
 

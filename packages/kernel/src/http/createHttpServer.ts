@@ -35,7 +35,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   await app.register(cookie);
   app.setErrorHandler(restErrorHandler);
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: "not_found", message: `No route for ${request.method} ${request.url}` });
+    reply
+      .status(404)
+      .send({ error: "not_found", message: `No route for ${request.method} ${request.url}` });
   });
 
   const { metrics } = options;

@@ -5,7 +5,11 @@ import { TandemError } from "../errors/TandemError.js";
  * The mapper for Tandem's own REST API: `{ "error": code, "message": text }` with the
  * error's status. Anything unexpected is logged and answered as a plain 500.
  */
-export function restErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+export function restErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   if (error instanceof TandemError) {
     return reply.status(error.status).send({ error: error.code, message: error.message });
   }

@@ -24,9 +24,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { h
         ...(options.https ? { upgradeInsecureRequests: [] } : {}),
       },
     },
-    strictTransportSecurity: options.https
-      ? { maxAge: 31536000, includeSubDomains: true }
-      : false,
+    strictTransportSecurity: options.https ? { maxAge: 31536000, includeSubDomains: true } : false,
     frameguard: { action: "deny" },
     crossOriginEmbedderPolicy: false,
   });

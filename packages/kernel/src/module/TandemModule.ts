@@ -36,6 +36,9 @@ export interface TandemModule<S extends Slice = Slice> {
   migrations?: ModuleMigrations;
   /** Shown in the web app's switcher when present. */
   app?: { id: string; path: string };
-  register?(http: FastifyInstance, context: ModuleContext & { config: SliceValues<S> }): Promise<void>;
+  register?(
+    http: FastifyInstance,
+    context: ModuleContext & { config: SliceValues<S> },
+  ): Promise<void>;
   close?(): Promise<void>;
 }

@@ -49,7 +49,9 @@ export class RedisPubSub implements PubSub {
     } catch (error) {
       publisher.disconnect();
       subscriber.disconnect();
-      throw new Unavailable(`cannot reach Redis at ${redactUrl(url)}: ${reasonOf(error)}`, { cause: error });
+      throw new Unavailable(`cannot reach Redis at ${redactUrl(url)}: ${reasonOf(error)}`, {
+        cause: error,
+      });
     }
     return new RedisPubSub(publisher, subscriber, prefix, log);
   }
@@ -86,9 +88,18 @@ export class RedisPubSub implements PubSub {
 async function connectOnce(connection: Redis): Promise<void> {
   const retry = connection.options.retryStrategy;
   connection.options.retryStrategy = () => null;
+  // ioredis reports the cause as an event and rejects with a vaguer "Connection is closed".
+  let cause: unknown;
+  const remember = (error: unknown) => {
+    cause ??= error;
+  };
+  connection.on("error", remember);
   try {
     await connection.connect();
+  } catch (error) {
+    throw cause ?? error;
   } finally {
+    connection.off("error", remember);
     connection.options.retryStrategy = retry;
   }
 }

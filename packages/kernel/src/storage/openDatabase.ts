@@ -4,9 +4,9 @@ import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from "kyse
 import pg from "pg";
 import type { KernelConfig } from "../config/kernelConfig.js";
 import { Unavailable } from "../errors/TandemError.js";
+import { reasonOf, redactUrl } from "../util/describe.js";
 import type { Database } from "./Database.js";
 import { nodeSqliteDatabase } from "./nodeSqliteDatabase.js";
-import { reasonOf, redactUrl } from "../util/describe.js";
 
 // int8 (bigint) holds our millisecond timestamps; they fit in a JS number until year 287396.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -49,7 +49,10 @@ export async function openSqlite(path: string): Promise<Database> {
       cause: error,
     });
   }
-  return wrap("sqlite", new Kysely({ dialect: new TransactionalSqliteDialect({ database: native }) }));
+  return wrap(
+    "sqlite",
+    new Kysely({ dialect: new TransactionalSqliteDialect({ database: native }) }),
+  );
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the contract's untyped handle

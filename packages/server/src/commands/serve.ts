@@ -3,7 +3,7 @@ import { type RunningTandem, startTandem } from "../startup/startTandem.js";
 
 export function registerServeCommand(program: Command) {
   program
-    .command("serve", { isDefault: true })
+    .command("serve")
     .description("start the whole suite in this process")
     .action(async () => {
       const tandem = await startTandem(process.env);
@@ -13,7 +13,9 @@ export function registerServeCommand(program: Command) {
 }
 
 function printBanner(tandem: RunningTandem) {
-  const lines = [`Tandem is running at ${tandem.url}`];
+  const lines = [
+    `Tandem is running at ${tandem.url} (listening on ${tandem.config.kernel.host}:${tandem.port})`,
+  ];
   if (tandem.firstAdmin) {
     lines.push(
       "",

@@ -29,7 +29,9 @@ export function registerTokenCommands(program: Command) {
 
 function expiryOf(text: string): number | null {
   if (text === "never") return null;
-  const duration = /^\d+\s*[a-z]+$/i.test(text.trim()) ? ms(text.trim() as ms.StringValue) : undefined;
+  const duration = /^\d+\s*[a-z]+$/i.test(text.trim())
+    ? ms(text.trim() as ms.StringValue)
+    : undefined;
   if (typeof duration !== "number" || !Number.isFinite(duration) || duration <= 0) {
     throw new CliError(`--expires: "${text}" is not a duration such as 12h, 30d or 1y, or "never"`);
   }

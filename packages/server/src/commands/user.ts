@@ -13,17 +13,29 @@ export function registerUserCommands(program: Command) {
     .requiredOption("--name <name>", "display name")
     .option("--admin", "make the account an administrator")
     .option("--password-stdin", "read the password from standard input")
-    .action(async (options: { email: string; name: string; admin?: boolean; passwordStdin?: boolean }) => {
-      const password = options.passwordStdin ? await readStdin() : undefined;
-      if (options.passwordStdin && !password) throw new CliError("no password on standard input");
-      const created = await withStorage((s) =>
-        s.accounts.create({ email: options.email, name: options.name, admin: options.admin, password }),
-      );
-      process.stdout.write(
-        `Created ${created.role === "admin" ? "administrator" : "user"} ${created.email}` +
-          `${password ? "" : " (no password: the account cannot sign in with a password)"}.\n`,
-      );
-    });
+    .action(
+      async (options: {
+        email: string;
+        name: string;
+        admin?: boolean;
+        passwordStdin?: boolean;
+      }) => {
+        const password = options.passwordStdin ? await readStdin() : undefined;
+        if (options.passwordStdin && !password) throw new CliError("no password on standard input");
+        const created = await withStorage((s) =>
+          s.accounts.create({
+            email: options.email,
+            name: options.name,
+            admin: options.admin,
+            password,
+          }),
+        );
+        process.stdout.write(
+          `Created ${created.role === "admin" ? "administrator" : "user"} ${created.email}` +
+            `${password ? "" : " (no password: the account cannot sign in with a password)"}.\n`,
+        );
+      },
+    );
 
   user
     .command("list")
@@ -48,15 +60,23 @@ export function registerUserCommands(program: Command) {
           u.createdAt.slice(0, 10),
         ]),
       ];
-      const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+      const widths =
+        rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
       for (const row of rows) {
-        process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd()}\n`);
+        process.stdout.write(
+          `${row
+            .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+            .join("  ")
+            .trimEnd()}\n`,
+        );
       }
     });
 
   user
     .command("disable")
-    .description("disable an account: it can no longer sign in, its sessions end, its tokens stop working")
+    .description(
+      "disable an account: it can no longer sign in, its sessions end, its tokens stop working",
+    )
     .requiredOption("--email <email>", "e-mail address of the account")
     .action(async (options: { email: string }) => {
       await withStorage(async (s) => {

@@ -15,9 +15,13 @@ export function assertPortFree(port: number, host: string): Promise<void> {
     const probe = createServer();
     probe.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE") {
-        reject(new PortInUse(`port ${port} on ${host} is already in use; set PORT to another port`));
+        reject(
+          new PortInUse(`port ${port} on ${host} is already in use; set PORT to another port`),
+        );
       } else if (error.code === "EACCES") {
-        reject(new PortInUse(`port ${port} on ${host} needs privileges; set PORT to a port above 1023`));
+        reject(
+          new PortInUse(`port ${port} on ${host} needs privileges; set PORT to a port above 1023`),
+        );
       } else {
         reject(error);
       }

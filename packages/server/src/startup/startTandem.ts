@@ -31,6 +31,9 @@ export interface RunningTandem {
   config: TandemConfig;
   log: Logger;
   http: FastifyInstance;
+  /** The account services, for administration code and test factories. */
+  accounts: Storage["accounts"];
+  access: Storage["access"];
   /** Set on the start that created the first administrator, and only then. */
   firstAdmin: { email: string; password: string } | null;
   close(): Promise<void>;
@@ -54,14 +57,15 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
   let createdAdmin: UserRow | undefined;
   let storage: Storage | undefined;
   try {
+    // Redis first: it writes nothing, so an unreachable one fails before any migration runs.
+    const pubsub: PubSub = await openPubSub(config.kernel, log);
+    cleanups.push(() => pubsub.close());
     storage = await openStorage({
       ...config,
       kernel: { ...config.kernel, dataDir: dataDir.path },
     });
     const openedStorage = storage;
     cleanups.push(() => openedStorage.close());
-    const pubsub: PubSub = await openPubSub(config.kernel, log);
-    cleanups.push(() => pubsub.close());
 
     const first = await storage.accounts.createFirstAdmin(config.kernel.adminEmail);
     createdAdmin = first?.user;
@@ -105,7 +109,10 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     cleanups.push(() => instances.stop());
     const address = http.server.address();
     const port = typeof address === "object" && address ? address.port : config.kernel.port;
-    const sweep = setInterval(() => void openedStorage.access.purgeExpiredSessions().catch(() => {}), 3_600_000);
+    const sweep = setInterval(
+      () => void openedStorage.access.purgeExpiredSessions().catch(() => {}),
+      3_600_000,
+    );
     sweep.unref();
     cleanups.push(async () => clearInterval(sweep));
 
@@ -116,6 +123,8 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       config,
       log,
       http,
+      accounts: openedStorage.accounts,
+      access: openedStorage.access,
       firstAdmin: first ? { email: first.user.email, password: first.password } : null,
       close: () => {
         closing ??= undo();
@@ -124,7 +133,8 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     };
   } catch (error) {
     // The admin whose password was never shown must not survive a failed start.
-    if (createdAdmin && storage) await storage.accounts.users.delete(createdAdmin.id).catch(() => {});
+    if (createdAdmin && storage)
+      await storage.accounts.users.delete(createdAdmin.id).catch(() => {});
     await undo();
     await dataDir.undo();
     throw error;

@@ -1,0 +1,87 @@
+import { Alert, Center, Loader, MantineProvider } from "@mantine/core";
+import { IconAlertCircle } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import type { User } from "./api/client";
+import { useApps } from "./apps/useApps";
+import { SignIn } from "./auth/SignIn";
+import { useSession } from "./auth/useSession";
+import { Welcome } from "./home/Welcome";
+import { Frame } from "./shell/Frame";
+import { colorSchemeManager, cssVariablesResolver, theme } from "./theme/theme";
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Center mih="50vh">
+      <Loader role="status" aria-label={t("app.loading")} />
+    </Center>
+  );
+}
+
+interface SignedInProps {
+  user: User;
+  signOutFailed: boolean;
+  onSignOut: () => void;
+}
+
+// A component of its own so the app list is fetched only once someone is signed in.
+function SignedIn({ user, signOutFailed, onSignOut }: SignedInProps) {
+  const { t } = useTranslation();
+  const apps = useApps();
+  return (
+    <Frame account={{ user, apps, onSignOut }}>
+      {signOutFailed && (
+        <Alert
+          role="alert"
+          color="red"
+          variant="light"
+          icon={<IconAlertCircle aria-hidden="true" />}
+          maw={720}
+          mx="auto"
+        >
+          {t("auth.signOutFailed")}
+        </Alert>
+      )}
+      <Welcome user={user} apps={apps} />
+    </Frame>
+  );
+}
+
+function Screens() {
+  const { session, onSignedIn, signOut } = useSession();
+  switch (session.status) {
+    case "loading":
+      return (
+        <Frame>
+          <Loading />
+        </Frame>
+      );
+    case "signedOut":
+      return (
+        <Frame>
+          <SignIn onSignedIn={onSignedIn} sessionCheckFailed={session.checkFailed} />
+        </Frame>
+      );
+    case "signedIn":
+      return (
+        <SignedIn
+          user={session.user}
+          signOutFailed={session.signOutFailed}
+          onSignOut={() => void signOut()}
+        />
+      );
+  }
+}
+
+export function App() {
+  return (
+    <MantineProvider
+      theme={theme}
+      colorSchemeManager={colorSchemeManager}
+      defaultColorScheme="auto"
+      cssVariablesResolver={cssVariablesResolver}
+    >
+      <Screens />
+    </MantineProvider>
+  );
+}

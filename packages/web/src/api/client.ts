@@ -1,0 +1,114 @@
+/** The signed-in person, as `GET /api/v1/me` and `POST /api/v1/session` return them. */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+}
+
+/** One enabled app, as listed by `GET /api/v1/apps`. */
+export interface AppEntry {
+  id: string;
+  path: string;
+}
+
+/** A failed call: `status` 0 means the server could not be reached at all. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function parseUser(value: unknown): User {
+  if (
+    isObject(value) &&
+    typeof value.id === "string" &&
+    typeof value.email === "string" &&
+    typeof value.name === "string" &&
+    typeof value.isAdmin === "boolean"
+  ) {
+    return { id: value.id, email: value.email, name: value.name, isAdmin: value.isAdmin };
+  }
+  throw new ApiError(200, "invalid_response", "The server sent an unexpected user shape");
+}
+
+function parseApps(value: unknown): AppEntry[] {
+  if (!isObject(value) || !Array.isArray(value.apps)) {
+    throw new ApiError(200, "invalid_response", "The server sent an unexpected app list");
+  }
+  return value.apps.flatMap((app: unknown) =>
+    isObject(app) && typeof app.id === "string" && typeof app.path === "string"
+      ? [{ id: app.id, path: app.path }]
+      : [],
+  );
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+async function request(method: string, path: string, body?: unknown): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  const init: RequestInit = { method, headers, credentials: "same-origin" };
+  // A Content-Type on a body-less request would make the server try to parse an empty body.
+  if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (cause) {
+    throw new ApiError(0, "network_error", cause instanceof Error ? cause.message : String(cause));
+  }
+  const payload = response.status === 204 ? undefined : await readJson(response);
+  if (!response.ok) {
+    const code =
+      isObject(payload) && typeof payload.error === "string" ? payload.error : "http_error";
+    const message =
+      isObject(payload) && typeof payload.message === "string"
+        ? payload.message
+        : response.statusText;
+    throw new ApiError(response.status, code, message);
+  }
+  return payload;
+}
+
+/** `GET /api/v1/me`: the current user, or null when nobody is signed in. */
+export async function fetchMe(): Promise<User | null> {
+  try {
+    return parseUser(await request("GET", "/api/v1/me"));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** `POST /api/v1/session`: signs in; the server sets the session cookie. */
+export async function signIn(email: string, password: string): Promise<User> {
+  const payload = await request("POST", "/api/v1/session", { email, password });
+  return parseUser(isObject(payload) ? payload.user : undefined);
+}
+
+/** `DELETE /api/v1/session`: ends the session on the server. */
+export async function signOut(): Promise<void> {
+  await request("DELETE", "/api/v1/session");
+}
+
+/** `GET /api/v1/apps`: the apps enabled on this server. */
+export async function fetchApps(): Promise<AppEntry[]> {
+  return parseApps(await request("GET", "/api/v1/apps"));
+}
