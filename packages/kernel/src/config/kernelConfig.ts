@@ -81,7 +81,7 @@ export const kernelOptions = {
       .string()
       .regex(/^[^\s@]+@[^\s@]+$/, { message: "must be an e-mail address" })
       .default("admin@localhost"),
-    "E-mail of the first administrator, created at first start when there is no account yet.",
+    "E-mail of the first administrator, created at first start when there is no administrator yet.",
   ),
   sessionMinutes: option(
     "TANDEM_SESSION_MINUTES",
