@@ -19,11 +19,13 @@ export { renderConfigDocs } from "./config/configDocs.js";
 export { type KernelConfig, kernelOptions, publicUrlOf } from "./config/kernelConfig.js";
 export { type ConfigOf, loadConfig, type Slices } from "./config/loadConfig.js";
 export {
-  emptyAsUnset,
+  flag,
   type Option,
   option,
   type Slice,
   type SliceValues,
+  urlOf,
+  wholeNumber,
 } from "./config/options.js";
 export * from "./errors/TandemError.js";
 export { Authenticator } from "./http/Authenticator.js";

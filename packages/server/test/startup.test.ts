@@ -65,7 +65,7 @@ describe("bad input stops the start in one clear line", () => {
     ));
 
   test("an out-of-range port", () =>
-    expectStartRefused({ PORT: "70000" }, /PORT is invalid: must be between 0 and 65535/));
+    expectStartRefused({ PORT: "70000" }, /PORT is invalid: must be at most 65535/));
 
   test("an unknown option, with a suggestion", () =>
     expectStartRefused(

@@ -1,35 +1,13 @@
 import { z } from "zod";
-import { option } from "./options.js";
+import { flag, option, urlOf, wholeNumber } from "./options.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-
-const booleanFlag = z
-  .enum(["true", "false", "1", "0"], { message: "must be true or false" })
-  .default("false")
-  .transform((v) => v === "true" || v === "1");
-
-const url = (protocols: string[], what: string) =>
-  z.string().refine(
-    (value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    },
-    { message: `must be a ${what} URL (${protocols.map((p) => `${p}//`).join(" or ")})` },
-  );
 
 /** The kernel's slice of the configuration: what every deployment sets first. */
 export const kernelOptions = {
   port: option(
     "PORT",
-    z.coerce
-      .number({ message: "must be a number" })
-      .int({ message: "must be a whole number" })
-      .min(0, { message: "must be between 0 and 65535" })
-      .max(65535, { message: "must be between 0 and 65535" })
-      .default(8080),
+    wholeNumber({ min: 0, max: 65535, default: 8080 }),
     "TCP port the HTTP server listens on (0 picks a free port).",
   ),
   host: option(
@@ -39,7 +17,7 @@ export const kernelOptions = {
   ),
   publicUrl: option(
     "TANDEM_PUBLIC_URL",
-    url(["http:", "https:"], "http(s)").optional(),
+    urlOf(["http:", "https:"], "http(s)").optional(),
     "URL users reach Tandem at (issuer of tokens, links in e-mails). Default: `http://localhost:$PORT`. HSTS is sent when it is https.",
   ),
   dataDir: option(
@@ -49,12 +27,12 @@ export const kernelOptions = {
   ),
   databaseUrl: option(
     "TANDEM_DATABASE_URL",
-    url(["postgres:", "postgresql:"], "PostgreSQL").optional(),
+    urlOf(["postgres:", "postgresql:"], "PostgreSQL").optional(),
     "PostgreSQL connection URL (`postgres://user:pass@host:5432/db`). Unset: the embedded SQLite database in the data folder.",
   ),
   redisUrl: option(
     "TANDEM_REDIS_URL",
-    url(["redis:", "rediss:"], "Redis").optional(),
+    urlOf(["redis:", "rediss:"], "Redis").optional(),
     "Redis URL for pub/sub between instances. Unset: in-process pub/sub (a single instance).",
   ),
   redisPrefix: option(
@@ -85,26 +63,17 @@ export const kernelOptions = {
   ),
   sessionMinutes: option(
     "TANDEM_SESSION_MINUTES",
-    z.coerce
-      .number({ message: "must be a number" })
-      .int({ message: "must be a whole number" })
-      .min(5, { message: "must be at least 5" })
-      .max(60 * 24 * 30, { message: "must be at most 43200 (30 days)" })
-      .default(720),
+    wholeNumber({ min: 5, max: 60 * 24 * 30, default: 720 }),
     "Lifetime of a browser session, in minutes.",
   ),
   trustProxy: option(
     "TANDEM_TRUST_PROXY",
-    booleanFlag,
+    flag(false),
     "Trust `X-Forwarded-*` headers (set when Tandem runs behind a reverse proxy).",
   ),
   shutdownTimeoutMs: option(
     "TANDEM_SHUTDOWN_TIMEOUT_MS",
-    z.coerce
-      .number({ message: "must be a number" })
-      .int({ message: "must be a whole number" })
-      .min(0, { message: "must not be negative" })
-      .default(10000),
+    wholeNumber({ min: 0, max: 600_000, default: 10_000 }),
     "How long a graceful shutdown waits for requests in flight before closing anyway.",
   ),
 };

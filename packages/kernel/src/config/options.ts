@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
  * One configuration option: the environment variable that sets it, its schema
@@ -25,5 +25,45 @@ export function option<S extends z.ZodType>(
   return { env, schema, description };
 }
 
-/** Environment variables arrive as strings; an empty one means "not set". */
-export const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+/**
+ * A whole number within bounds, from an environment string. Parsed strictly: z.coerce
+ * would read "" or "   " as 0, and PORT=0 silently picks a random port.
+ */
+export function wholeNumber(bounds: { min: number; max: number; default: number }) {
+  return z
+    .string()
+    .regex(/^[+-]?\d+(\.\d+)?$/, { message: "must be a number" })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int({ message: "must be a whole number" })
+        .min(bounds.min, {
+          message: bounds.min === 0 ? "must not be negative" : `must be at least ${bounds.min}`,
+        })
+        .max(bounds.max, { message: `must be at most ${bounds.max}` }),
+    )
+    .default(bounds.default);
+}
+
+/** `true`/`false` (or `1`/`0`), from an environment string. */
+export function flag(defaultValue: boolean) {
+  return z
+    .enum(["true", "false", "1", "0"], { message: "must be true or false" })
+    .default(defaultValue ? "true" : "false")
+    .transform((v) => v === "true" || v === "1");
+}
+
+/** A URL with one of the given schemes, e.g. `urlOf(["redis:", "rediss:"], "Redis")`. */
+export function urlOf(protocols: string[], what: string) {
+  return z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a ${what} URL (${protocols.map((p) => `${p}//`).join(" or ")})` },
+  );
+}
