@@ -99,9 +99,12 @@ export class AccountService {
       const user = await this.create({ email, name: "Administrator", admin: true, password });
       return { user, password };
     } catch (error) {
-      // Another instance starting at the same moment created it first.
-      if (error instanceof Conflict) return null;
-      throw error;
+      if (!(error instanceof Conflict)) throw error;
+      // Another instance starting at the same moment may have created it first.
+      if (await this.users.anyAdmin()) return null;
+      throw new Conflict(
+        `there is no administrator yet and ${email} belongs to a member; set TANDEM_ADMIN_EMAIL to another e-mail`,
+      );
     }
   }
 }

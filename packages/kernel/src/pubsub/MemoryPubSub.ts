@@ -1,33 +1,29 @@
+import type { Logger } from "pino";
 import type { PubSub, PubSubHandler } from "./PubSub.js";
+import { Subscriptions } from "./Subscriptions.js";
+
+const inProcess = { listen: async () => {}, unlisten: async () => {} };
 
 /** In-process pub/sub for a single instance. */
 export class MemoryPubSub implements PubSub {
   readonly kind = "memory" as const;
-  readonly #handlers = new Map<string, Set<PubSubHandler>>();
+  readonly #subscriptions: Subscriptions;
+
+  constructor(log?: Logger) {
+    this.#subscriptions = new Subscriptions(log);
+  }
 
   async publish(channel: string, message: unknown): Promise<void> {
     const payload = JSON.stringify(message);
-    for (const handler of this.#handlers.get(channel) ?? []) {
-      setImmediate(() => handler(JSON.parse(payload)));
-    }
+    // Asynchronous like Redis, so code tested in memory meets the same ordering in production.
+    setImmediate(() => this.#subscriptions.deliver(channel, payload));
   }
 
-  async subscribe(channel: string, handler: PubSubHandler): Promise<() => Promise<void>> {
-    let handlers = this.#handlers.get(channel);
-    if (!handlers) {
-      handlers = new Set();
-      this.#handlers.set(channel, handlers);
-    }
-    // Wrapping makes each subscription distinct even when one function subscribes twice.
-    const own: PubSubHandler = (message) => handler(message);
-    handlers.add(own);
-    return async () => {
-      handlers.delete(own);
-      if (handlers.size === 0) this.#handlers.delete(channel);
-    };
+  subscribe(channel: string, handler: PubSubHandler): Promise<() => Promise<void>> {
+    return this.#subscriptions.add(channel, handler, inProcess);
   }
 
   async close(): Promise<void> {
-    this.#handlers.clear();
+    this.#subscriptions.clear();
   }
 }

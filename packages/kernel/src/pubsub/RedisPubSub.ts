@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { Unavailable } from "../errors/TandemError.js";
 import { reasonOf, redactUrl } from "../util/describe.js";
 import type { PubSub, PubSubHandler } from "./PubSub.js";
+import { Subscriptions } from "./Subscriptions.js";
 
 /**
  * Pub/sub across instances over Redis. A subscribed Redis connection can do nothing
@@ -14,23 +15,16 @@ export class RedisPubSub implements PubSub {
   readonly #publisher: Redis;
   readonly #subscriber: Redis;
   readonly #prefix: string;
-  readonly #handlers = new Map<string, Set<PubSubHandler>>();
+  readonly #subscriptions: Subscriptions;
 
   private constructor(publisher: Redis, subscriber: Redis, prefix: string, log?: Logger) {
     this.#publisher = publisher;
     this.#subscriber = subscriber;
     this.#prefix = prefix;
+    this.#subscriptions = new Subscriptions(log);
     this.#subscriber.on("message", (channel: string, payload: string) => {
-      const handlers = this.#handlers.get(channel.slice(prefix.length));
-      if (!handlers) return;
-      let message: unknown;
-      try {
-        message = JSON.parse(payload);
-      } catch {
-        log?.warn({ channel }, "ignored a pub/sub message that is not JSON");
-        return;
-      }
-      for (const handler of handlers) handler(message);
+      if (channel.startsWith(prefix))
+        this.#subscriptions.deliver(channel.slice(prefix.length), payload);
     });
     // After start, a lost connection is retried forever; errors are logged, not thrown.
     for (const connection of [publisher, subscriber]) {
@@ -60,26 +54,20 @@ export class RedisPubSub implements PubSub {
     await this.#publisher.publish(this.#prefix + channel, JSON.stringify(message));
   }
 
-  async subscribe(channel: string, handler: PubSubHandler): Promise<() => Promise<void>> {
-    let handlers = this.#handlers.get(channel);
-    if (!handlers) {
-      handlers = new Set();
-      this.#handlers.set(channel, handlers);
-      await this.#subscriber.subscribe(this.#prefix + channel);
-    }
-    const own: PubSubHandler = (message) => handler(message);
-    handlers.add(own);
-    return async () => {
-      handlers.delete(own);
-      if (handlers.size === 0 && this.#handlers.get(channel) === handlers) {
-        this.#handlers.delete(channel);
-        await this.#subscriber.unsubscribe(this.#prefix + channel);
-      }
-    };
+  subscribe(channel: string, handler: PubSubHandler): Promise<() => Promise<void>> {
+    const name = this.#prefix + channel;
+    return this.#subscriptions.add(channel, handler, {
+      listen: async () => {
+        await this.#subscriber.subscribe(name);
+      },
+      unlisten: async () => {
+        await this.#subscriber.unsubscribe(name);
+      },
+    });
   }
 
   async close(): Promise<void> {
-    this.#handlers.clear();
+    this.#subscriptions.clear();
     await Promise.allSettled([this.#subscriber.quit(), this.#publisher.quit()]);
   }
 }

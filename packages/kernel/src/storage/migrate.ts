@@ -37,15 +37,19 @@ export async function migrate(
       migrationTableName: `tandem_migrations_${module}`,
       migrationLockTableName: `tandem_migrations_${module}_lock`,
     });
-    const { error, results } = await migrator.migrateToLatest();
-    const failed = results?.find((r: MigrationResult) => r.status === "Error");
-    if (error) {
-      const where = failed ? `${module}/${failed.migrationName}` : module;
-      const why = error instanceof Error ? error.message : String(error);
-      throw new MigrationFailed(`migration ${where} failed: ${why}`, { cause: error });
-    }
-    for (const r of results ?? []) {
-      if (r.status === "Success") applied.push({ module, name: r.migrationName });
+    // One step at a time: migrateToLatest would wrap all pending steps in one transaction,
+    // so a failing step would also undo the good ones before it.
+    for (;;) {
+      const { error, results } = await migrator.migrateUp();
+      if (error) {
+        const failed = results?.find((r: MigrationResult) => r.status === "Error");
+        const where = failed ? `${module}/${failed.migrationName}` : module;
+        const why = error instanceof Error ? error.message : String(error);
+        throw new MigrationFailed(`migration ${where} failed: ${why}`, { cause: error });
+      }
+      const done = (results ?? []).filter((r) => r.status === "Success");
+      if (done.length === 0) break;
+      applied.push(...done.map((r) => ({ module, name: r.migrationName })));
     }
   }
   return applied;
