@@ -4,11 +4,19 @@ import { expect, test } from "vitest";
 import { parseConfig, slices } from "./config.js";
 
 test("docs/configuration.md is the one generated from the schema (run `npm run docs:config`)", async () => {
-  const committed = await readFile(new URL("../../../docs/configuration.md", import.meta.url), "utf8");
+  const committed = await readFile(
+    new URL("../../../docs/configuration.md", import.meta.url),
+    "utf8",
+  );
   expect(committed).toBe(renderConfigDocs(slices));
 });
 
 test("with no environment at all, Tandem runs on SQLite in ./data at port 8080", () => {
   const config = parseConfig({});
-  expect(config.kernel).toMatchObject({ port: 8080, dataDir: "./data", databaseUrl: undefined, redisUrl: undefined });
+  expect(config.kernel).toMatchObject({
+    port: 8080,
+    dataDir: "./data",
+    databaseUrl: undefined,
+    redisUrl: undefined,
+  });
 });

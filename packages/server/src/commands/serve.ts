@@ -7,8 +7,9 @@ export function registerServeCommand(program: Command) {
     .description("start the whole suite in this process")
     .action(async () => {
       const tandem = await startTandem(process.env);
-      printBanner(tandem);
+      // Handlers first: a supervisor may signal as soon as it reads the banner.
       stopOnSignals(tandem);
+      printBanner(tandem);
     });
 }
 
