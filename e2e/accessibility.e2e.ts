@@ -1,16 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, test } from "vitest";
+import { describe, test } from "vitest";
 import { expectNoSeriousViolations } from "./support/axe.js";
 import {
   haveChromium,
   type Language,
-  launchBrowser,
   newContext,
   screenshot,
   type Theme,
 } from "./support/browser.js";
 import { settle, signIn, waitForShell } from "./support/flows.js";
-import { type E2eTandem, startTandem } from "./support/tandem.js";
+import { useSuite } from "./support/tandem.js";
 
 const languages: Language[] = ["en", "fr", "de"];
 const themes: Theme[] = ["light", "dark"];
@@ -21,34 +19,25 @@ const cases = languages.flatMap((language) => themes.map((theme) => ({ language,
  * language and theme: contrast, names and ARIA roles differ between them.
  */
 describe.skipIf(!haveChromium)("accessibility (axe-core: no serious or critical violation)", () => {
-  let tandem: E2eTandem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tandem?.close();
-  });
+  const suite = useSuite();
 
   test.each(cases)("$language, $theme theme", async ({ language, theme }) => {
-    const context = await newContext(browser, { language, theme });
+    const context = await newContext(suite.browser, { language, theme });
     const page = await context.newPage();
     const where = (screen: string) => `${screen} (${language}, ${theme})`;
     try {
-      await page.goto(tandem.url);
+      await page.goto(suite.tandem.url);
       await page.getByTestId("sign-in-form").waitFor();
       await settle(page);
       await screenshot(page, `sign-in-${theme}-${language}`);
       await expectNoSeriousViolations(page, where("the sign-in screen"));
 
-      await signIn(page, tandem.admin.email, "not-the-password");
+      await signIn(page, suite.tandem.admin.email, "not-the-password");
       await page.getByRole("alert").waitFor();
       await settle(page);
       await expectNoSeriousViolations(page, where("the sign-in screen with its error"));
 
-      await signIn(page, tandem.admin.email, tandem.admin.password);
+      await signIn(page, suite.tandem.admin.email, suite.tandem.admin.password);
       await waitForShell(page);
       await page.getByTestId("welcome-hint").waitFor();
       await settle(page);

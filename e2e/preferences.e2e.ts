@@ -1,15 +1,9 @@
 import { eventually } from "@tandem/testkit";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  haveChromium,
-  launchBrowser,
-  newContext,
-  screenshot,
-  watchProblems,
-} from "./support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { haveChromium, newContext, screenshot, watchProblems } from "./support/browser.js";
 import { chooseLanguage, colorScheme, signIn, waitForShell } from "./support/flows.js";
-import { type E2eTandem, startTandem } from "./support/tandem.js";
+import { useSuite } from "./support/tandem.js";
 
 /** What a visitor reads on the sign-in screen, per language. */
 const signInScreen = {
@@ -32,22 +26,13 @@ async function expectSignInIn(page: Page, language: keyof typeof signInScreen) {
 }
 
 describe.skipIf(!haveChromium)("preferences", () => {
-  let tandem: E2eTandem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tandem?.close();
-  });
+  const suite = useSuite();
 
   test("the language switcher changes the strings and <html lang>, and the choice survives a reload", async () => {
-    const context = await newContext(browser, { language: "en" });
+    const context = await newContext(suite.browser, { language: "en" });
     const page = await context.newPage();
     const { problems } = await watchProblems(page);
-    await page.goto(tandem.url);
+    await page.goto(suite.tandem.url);
     await expectSignInIn(page, "en");
 
     await chooseLanguage(page, "fr");
@@ -60,7 +45,7 @@ describe.skipIf(!haveChromium)("preferences", () => {
     await expectSignInIn(page, "de");
 
     // The choice also holds once signed in, and switching back to English works there too.
-    await signIn(page, tandem.admin.email, tandem.admin.password);
+    await signIn(page, suite.tandem.admin.email, suite.tandem.admin.password);
     await waitForShell(page);
     await page.getByRole("heading", { level: 1, name: "Willkommen, Administrator" }).waitFor();
     await expect(page.getByTestId("app-switcher").getAttribute("aria-label")).resolves.toBe(
@@ -79,18 +64,18 @@ describe.skipIf(!haveChromium)("preferences", () => {
   });
 
   test("the browser's language is used until the user chooses one", async () => {
-    const context = await newContext(browser, { language: "fr" });
+    const context = await newContext(suite.browser, { language: "fr" });
     const page = await context.newPage();
-    await page.goto(tandem.url);
+    await page.goto(suite.tandem.url);
     await expectSignInIn(page, "fr");
     await context.close();
   });
 
   test("the theme toggle switches light and dark, and the choice survives a reload", async () => {
-    const context = await newContext(browser, { theme: "light" });
+    const context = await newContext(suite.browser, { theme: "light" });
     const page = await context.newPage();
     const { problems } = await watchProblems(page);
-    await page.goto(tandem.url);
+    await page.goto(suite.tandem.url);
     await page.getByTestId("sign-in-form").waitFor();
     await expect(colorScheme(page)).resolves.toBe("light");
     const toggle = page.getByTestId("theme-toggle");
@@ -110,7 +95,7 @@ describe.skipIf(!haveChromium)("preferences", () => {
       page.evaluate(() => getComputedStyle(document.body).backgroundColor),
     ).resolves.toBe(darkBackground);
 
-    await signIn(page, tandem.admin.email, tandem.admin.password);
+    await signIn(page, suite.tandem.admin.email, suite.tandem.admin.password);
     await waitForShell(page);
     await expect(colorScheme(page)).resolves.toBe("dark");
     await page.getByTestId("theme-toggle").click();
@@ -127,9 +112,9 @@ describe.skipIf(!haveChromium)("preferences", () => {
   });
 
   test("a dark system theme is followed until the user chooses one", async () => {
-    const context = await newContext(browser, { theme: "dark" });
+    const context = await newContext(suite.browser, { theme: "dark" });
     const page = await context.newPage();
-    await page.goto(tandem.url);
+    await page.goto(suite.tandem.url);
     await page.getByTestId("sign-in-form").waitFor();
     await expect(colorScheme(page)).resolves.toBe("dark");
     await context.close();

@@ -1,4 +1,7 @@
 import { createTestBackend, eventually, type SpawnedTandem, spawnTandem } from "@tandem/testkit";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchBrowser } from "./browser.js";
 
 export interface E2eTandem {
   url: string;
@@ -21,10 +24,9 @@ export async function startTandem(): Promise<E2eTandem> {
     const started = server;
     const admin = await eventually(
       () => {
-        const email = /^ {2}E-mail: +(\S+)$/m.exec(started.output())?.[1];
-        const password = /^ {2}Password: +(\S+)$/m.exec(started.output())?.[1];
-        if (!email || !password) throw new Error(`no first-admin banner in:\n${started.output()}`);
-        return { email, password };
+        const found = started.firstAdmin();
+        if (!found) throw new Error(`no first-admin banner in:\n${started.output()}`);
+        return found;
       },
       { timeoutMs: 5_000 },
     );
@@ -42,4 +44,17 @@ export async function startTandem(): Promise<E2eTandem> {
     await backend.dispose();
     throw error;
   }
+}
+
+/** A Tandem and a browser for one suite, started before its tests and stopped after them. */
+export function useSuite(): { readonly tandem: E2eTandem; readonly browser: Browser } {
+  const suite = {} as { tandem: E2eTandem; browser: Browser };
+  beforeAll(async () => {
+    [suite.tandem, suite.browser] = await Promise.all([startTandem(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.tandem?.close();
+  });
+  return suite;
 }

@@ -15,6 +15,8 @@ export interface SpawnedTandem {
   child: ChildProcess;
   /** Everything the process wrote so far, stdout and stderr interleaved. */
   output(): string;
+  /** The first administrator from the first-start banner, or null when none was printed. */
+  firstAdmin(): { email: string; password: string } | null;
   /** Sends the signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -62,6 +64,12 @@ export async function spawnTandem(
     port,
     child,
     output: () => output,
+    firstAdmin: () => {
+      // The banner is printed in one write, right after the URL line the start waited for.
+      const email = /^ {2}E-mail: +(\S+)$/m.exec(output)?.[1];
+      const password = /^ {2}Password: +(\S+)$/m.exec(output)?.[1];
+      return email && password ? { email, password } : null;
+    },
     stop: async (signal = "SIGTERM") => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
