@@ -148,7 +148,7 @@ describe("sessions", () => {
     const { secret, expiresAt } = await access.createSession(ada);
     expect(expiresAt - before).toBeGreaterThanOrEqual(SESSION_MINUTES * 60_000);
     expect(expiresAt - Date.now()).toBeLessThanOrEqual(SESSION_MINUTES * 60_000);
-    expect(await access.userForSession(secret)).toEqual(ada);
+    expect((await access.sessionFor(secret))?.user).toEqual(ada);
   });
 
   test("the database keeps only the SHA-256 digest of a session secret", async () => {
@@ -169,8 +169,8 @@ describe("sessions", () => {
     const first = await access.createSession(ada);
     const second = await access.createSession(ada);
     await access.endSession(first.secret);
-    expect(await access.userForSession(first.secret)).toBeUndefined();
-    expect(await access.userForSession(second.secret)).toEqual(ada);
+    expect((await access.sessionFor(first.secret))?.user).toBeUndefined();
+    expect((await access.sessionFor(second.secret))?.user).toEqual(ada);
     await expect(access.endSession(first.secret)).resolves.toBeUndefined();
   });
 
@@ -178,8 +178,9 @@ describe("sessions", () => {
     const sessions = [await access.createSession(ada), await access.createSession(ada)];
     const bobs = await access.createSession(bob);
     await access.endSessionsOf(ada);
-    for (const { secret } of sessions) expect(await access.userForSession(secret)).toBeUndefined();
-    expect(await access.userForSession(bobs.secret)).toEqual(bob);
+    for (const { secret } of sessions)
+      expect((await access.sessionFor(secret))?.user).toBeUndefined();
+    expect((await access.sessionFor(bobs.secret))?.user).toEqual(bob);
   });
 
   test("an expired session is rejected, and purged", async () => {
@@ -190,20 +191,20 @@ describe("sessions", () => {
       .set({ expires_at: Date.now() - 1 })
       .where("user_id", "=", ada.id)
       .execute();
-    expect(await access.userForSession(secret)).toBeUndefined();
+    expect((await access.sessionFor(secret))?.user).toBeUndefined();
     await access.purgeExpiredSessions();
     expect(await database.db.selectFrom("sessions").select("user_id").execute()).toEqual([
       { user_id: bob.id },
     ]);
-    expect(await access.userForSession(live.secret)).toEqual(bob);
+    expect((await access.sessionFor(live.secret))?.user).toEqual(bob);
   });
 
   test("a session of a disabled user, or an unknown secret, stands for nobody", async () => {
     const { secret } = await access.createSession(ada);
     await accounts.disable(ada.email);
-    expect(await access.userForSession(secret)).toBeUndefined();
-    expect(await access.userForSession("")).toBeUndefined();
-    expect(await access.userForSession(randomBytes(32).toString("base64url"))).toBeUndefined();
-    expect(await access.userForSession(sha256(secret))).toBeUndefined();
+    expect((await access.sessionFor(secret))?.user).toBeUndefined();
+    expect((await access.sessionFor(""))?.user).toBeUndefined();
+    expect((await access.sessionFor(randomBytes(32).toString("base64url")))?.user).toBeUndefined();
+    expect((await access.sessionFor(sha256(secret)))?.user).toBeUndefined();
   });
 });

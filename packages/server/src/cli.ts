@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { CliError } from "./commands/CliError.js";
+import { registerClientCommands } from "./commands/client.js";
 import { registerConfigCommands } from "./commands/config.js";
+import { registerKeysCommands } from "./commands/keys.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerTokenCommands } from "./commands/token.js";
@@ -20,6 +22,8 @@ registerServeCommand(program);
 registerMigrateCommand(program);
 registerUserCommands(program);
 registerTokenCommands(program);
+registerClientCommands(program);
+registerKeysCommands(program);
 registerConfigCommands(program);
 
 try {

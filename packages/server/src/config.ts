@@ -1,10 +1,10 @@
 import { type ConfigOf, kernelOptions, loadConfig, type Slices } from "@tandem/kernel";
-import { modules } from "./modules.js";
+import { createModules } from "./modules.js";
 
 /** Every module's slice of the configuration, kernel first. */
 export const slices: Slices = {
   kernel: kernelOptions,
-  ...Object.fromEntries(modules.flatMap((m) => (m.options ? [[m.name, m.options]] : []))),
+  ...Object.fromEntries(createModules().flatMap((m) => (m.options ? [[m.name, m.options]] : []))),
 };
 
 export type TandemConfig = ConfigOf<{ kernel: typeof kernelOptions }> &

@@ -1,5 +1,5 @@
 export { parseConfig, slices, type TandemConfig } from "./config.js";
-export { modules } from "./modules.js";
+export { createModules } from "./modules.js";
 export { type RunningTandem, startTandem } from "./startup/startTandem.js";
 export { openStorage, type Storage } from "./storage.js";
 export { VERSION } from "./version.js";

@@ -1,7 +1,11 @@
+import { createIdentityModule } from "@tandem/identity";
 import type { TandemModule } from "@tandem/kernel";
 
 /**
- * The modules this build of Tandem contains, in registration order.
- * Identity, docs, chat and the assistant join this list as they land.
+ * The modules this build of Tandem contains, in registration order; new instances for
+ * each start, since a module keeps what it started (tests run several Tandems in one process).
+ * Docs, chat and the assistant join this list as they land.
  */
-export const modules: TandemModule[] = [];
+export function createModules(): TandemModule[] {
+  return [createIdentityModule()];
+}

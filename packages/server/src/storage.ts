@@ -9,11 +9,11 @@ import {
   openDatabase,
 } from "@tandem/kernel";
 import type { TandemConfig } from "./config.js";
-import { modules } from "./modules.js";
+import { createModules } from "./modules.js";
 
 export const allMigrations: ModuleMigrations[] = [
   kernelMigrations,
-  ...modules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
+  ...createModules().flatMap((m) => (m.migrations ? [m.migrations] : [])),
 ];
 
 /** The database, migrated, with the account services on it: what the server and the CLI share. */

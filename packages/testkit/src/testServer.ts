@@ -26,7 +26,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     });
     if (!tandem.firstAdmin) throw new Error("a fresh test server should create its first admin");
     return {
-      url: `http://127.0.0.1:${tandem.port}`,
+      url: tandem.url,
       tandem,
       backend,
       admin: tandem.firstAdmin,

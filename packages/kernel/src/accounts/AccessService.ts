@@ -11,6 +11,8 @@ export const TOKEN_PREFIX = "tdm_pat_";
 export interface Principal {
   user: UserRow;
   via: "session" | "token";
+  /** When the user signed in, for a session: a provider asking for a fresh sign-in compares it. */
+  signedInAt?: number;
 }
 
 /** Issues and checks the secrets that stand for a signed-in user. */
@@ -71,8 +73,11 @@ export class AccessService {
     return { secret, expiresAt };
   }
 
-  userForSession(secret: string): Promise<UserRow | undefined> {
-    return this.#tokens.userForSession(digest(secret), Date.now());
+  async sessionFor(secret: string): Promise<{ user: UserRow; signedInAt: number } | undefined> {
+    const row = await this.#tokens.userForSession(digest(secret), Date.now());
+    if (!row) return undefined;
+    const { session_created_at: signedInAt, ...user } = row;
+    return { user, signedInAt };
   }
 
   async endSession(secret: string): Promise<void> {

@@ -39,11 +39,15 @@ export class TokenStore {
     await this.#db.insertInto("sessions").values(session).execute();
   }
 
-  userForSession(id: string, now: number): Promise<UserRow | undefined> {
+  userForSession(
+    id: string,
+    now: number,
+  ): Promise<(UserRow & { session_created_at: number }) | undefined> {
     return this.#db
       .selectFrom("sessions as s")
       .innerJoin("users as u", "u.id", "s.user_id")
       .selectAll("u")
+      .select("s.created_at as session_created_at")
       .where("s.id", "=", id)
       .where("s.expires_at", ">", now)
       .where("u.disabled_at", "is", null)

@@ -82,7 +82,15 @@ export type KernelConfig = {
   [K in keyof typeof kernelOptions]: z.output<(typeof kernelOptions)[K]["schema"]>;
 };
 
-/** The public URL with no trailing slash, defaulting to localhost on the configured port. */
-export function publicUrlOf(config: Pick<KernelConfig, "publicUrl" | "port">): string {
-  return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, "");
+/**
+ * The public URL with no trailing slash. Unset, it is this machine on the configured port:
+ * `localhost`, or the loopback address Tandem listens on when that is an IP literal, so
+ * the URL (the OpenID issuer) is one that reaches this process.
+ */
+export function publicUrlOf(
+  config: Pick<KernelConfig, "publicUrl" | "port"> & { host?: string },
+): string {
+  const host = config.host === "127.0.0.1" || config.host === "::1" ? config.host : "localhost";
+  const shown = host.includes(":") ? `[${host}]` : host;
+  return (config.publicUrl ?? `http://${shown}:${config.port}`).replace(/\/+$/, "");
 }

@@ -143,6 +143,16 @@ describe("publicUrlOf", () => {
     expect(publicUrlOf(load({ PORT: "3000" }))).toBe("http://localhost:3000");
   });
 
+  test("follows a loopback address Tandem listens on, so the URL reaches it", () => {
+    expect(publicUrlOf(load({ PORT: "3000", TANDEM_HOST: "127.0.0.1" }))).toBe(
+      "http://127.0.0.1:3000",
+    );
+    expect(publicUrlOf(load({ PORT: "3000", TANDEM_HOST: "::1" }))).toBe("http://[::1]:3000");
+    expect(publicUrlOf(load({ PORT: "3000", TANDEM_HOST: "0.0.0.0" }))).toBe(
+      "http://localhost:3000",
+    );
+  });
+
   test("uses the configured URL without trailing slashes", () => {
     expect(publicUrlOf({ publicUrl: "https://tandem.example.org/", port: 8080 })).toBe(
       "https://tandem.example.org",

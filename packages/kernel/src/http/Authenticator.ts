@@ -82,7 +82,7 @@ export class Authenticator {
     const secret = this.sessionSecret(request);
     if (!secret) return null;
     this.assertSameOrigin(request);
-    const user = await this.#access.userForSession(secret);
-    return user ? { user, via: "session" } : null;
+    const session = await this.#access.sessionFor(secret);
+    return session ? { user: session.user, via: "session", signedInAt: session.signedInAt } : null;
   }
 }

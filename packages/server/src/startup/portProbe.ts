@@ -6,11 +6,11 @@ export class PortInUse extends Error {
 
 /**
  * Binds and releases the port before anything is written, so a port in use stops
- * the start with nothing created. The real listen can still lose a race; startTandem
- * undoes a first start in that case.
+ * the start with nothing created; for port 0 it returns the free port the system chose,
+ * so the public URL (the OpenID issuer) can name it before the server listens. The
+ * real listen can still lose a race; startTandem undoes a first start in that case.
  */
-export function assertPortFree(port: number, host: string): Promise<void> {
-  if (port === 0) return Promise.resolve();
+export function reservePort(port: number, host: string): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const probe = createServer();
     probe.once("error", (error: NodeJS.ErrnoException) => {
@@ -26,6 +26,10 @@ export function assertPortFree(port: number, host: string): Promise<void> {
         reject(error);
       }
     });
-    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolvePromise()));
+    probe.listen({ port, host, exclusive: true }, () => {
+      const address = probe.address();
+      const bound = typeof address === "object" && address ? address.port : port;
+      probe.close(() => resolvePromise(bound));
+    });
   });
 }

@@ -18,12 +18,12 @@ import {
 import type { FastifyInstance } from "fastify";
 import { registerAppRoutes } from "../api/apps.js";
 import { parseConfig, type TandemConfig } from "../config.js";
-import { modules } from "../modules.js";
+import { createModules } from "../modules.js";
 import { openStorage, type Storage } from "../storage.js";
 import { VERSION } from "../version.js";
 import { registerWebApp } from "../web.js";
 import { prepareDataDir } from "./dataDir.js";
-import { assertPortFree } from "./portProbe.js";
+import { reservePort } from "./portProbe.js";
 
 export interface RunningTandem {
   url: string;
@@ -45,9 +45,10 @@ export interface RunningTandem {
  * fails later is undone, so the data folder is never left half-made.
  */
 export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise<RunningTandem> {
-  const config = parseConfig(env);
+  const parsed = parseConfig(env);
+  const port = await reservePort(parsed.kernel.port, parsed.kernel.host);
+  const config: TandemConfig = { ...parsed, kernel: { ...parsed.kernel, port } };
   const log = createLogger(config.kernel);
-  await assertPortFree(config.kernel.port, config.kernel.host);
   const dataDir = await prepareDataDir(config.kernel.dataDir);
 
   const cleanups: Array<() => Promise<void>> = [];
@@ -97,6 +98,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     registerSessionRoutes(http, context);
     registerMeRoutes(http, context);
     registerInstanceRoutes(http, { auth, instances });
+    const modules = createModules();
     registerAppRoutes(http, { auth, modules });
     for (const module of modules) {
       await module.register?.(http, { ...context, config: config[module.name] ?? {} });
@@ -107,8 +109,6 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     await http.listen({ port: config.kernel.port, host: config.kernel.host });
     await instances.start();
     cleanups.push(() => instances.stop());
-    const address = http.server.address();
-    const port = typeof address === "object" && address ? address.port : config.kernel.port;
     const sweep = setInterval(
       () => void openedStorage.access.purgeExpiredSessions().catch(() => {}),
       3_600_000,
@@ -118,7 +118,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
 
     let closing: Promise<void> | undefined;
     return {
-      url: config.kernel.publicUrl ? publicUrl : `http://localhost:${port}`,
+      url: publicUrl,
       port,
       config,
       log,

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, signOut as endSession, fetchMe, type User } from "../api/client";
+import { continueTarget } from "./continueTo";
 
 export type Session =
   | { status: "loading" }
@@ -21,6 +22,11 @@ export function useSession(): SessionControls {
     fetchMe().then(
       (user) => {
         if (cancelled) return;
+        const target = continueTarget(window.location.search);
+        if (user && target) {
+          window.location.assign(target);
+          return;
+        }
         setSession(
           user
             ? { status: "signedIn", user, signOutFailed: false }
@@ -37,6 +43,12 @@ export function useSession(): SessionControls {
   }, []);
 
   const onSignedIn = useCallback((user: User) => {
+    // An app is waiting for this sign-in: hand back to the provider, which returns to the app.
+    const target = continueTarget(window.location.search);
+    if (target) {
+      window.location.assign(target);
+      return;
+    }
     setSession({ status: "signedIn", user, signOutFailed: false });
   }, []);
 

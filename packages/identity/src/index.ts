@@ -1,0 +1,5 @@
+export { createIdentityModule } from "./identityModule.js";
+export { ClientStore, type NewClient, type RegisteredClient } from "./provider/ClientStore.js";
+export { INTERACTION_PATH, OIDC_ROUTES } from "./provider/createProvider.js";
+export { KeyStore, RETIRED_KEY_GRACE_MS } from "./provider/KeyStore.js";
+export { identityMigrations } from "./storage/migrations.js";

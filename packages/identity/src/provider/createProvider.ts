@@ -1,0 +1,124 @@
+import type { AccountService, Database } from "@tandem/kernel";
+import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import { kyselyAdapterFactory } from "../storage/KyselyAdapter.js";
+import type { ClientStore } from "./ClientStore.js";
+
+/** Where the provider's endpoints live; the issuer is the site root so discovery is at /.well-known. */
+export const OIDC_ROUTES = {
+  authorization: "/oidc/auth",
+  token: "/oidc/token",
+  userinfo: "/oidc/me",
+  jwks: "/oidc/jwks",
+  introspection: "/oidc/token/introspection",
+  revocation: "/oidc/token/revocation",
+  end_session: "/oidc/session/end",
+  pushed_authorization_request: "/oidc/request",
+  code_verification: "/oidc/device",
+  device_authorization: "/oidc/device/auth",
+  backchannel_authentication: "/oidc/backchannel",
+  registration: "/oidc/reg",
+  challenge: "/oidc/challenge",
+} as const;
+
+export const INTERACTION_PATH = "/oidc/interaction";
+
+export interface ProviderOptions {
+  issuer: string;
+  database: Database;
+  accounts: AccountService;
+  clients: ClientStore;
+  signingKeys: Configuration["jwks"];
+  cookieKeys: string[];
+  trustProxy: boolean;
+}
+
+/** Token lifetimes in seconds. Codes live 60 s at most (ASVS); refresh tokens expire absolutely. */
+const TTL = {
+  AuthorizationCode: 60,
+  AccessToken: 600,
+  ClientCredentials: 600,
+  IdToken: 3600,
+  RefreshToken: 14 * 24 * 3600,
+  Grant: 14 * 24 * 3600,
+  Session: 12 * 3600,
+  Interaction: 3600,
+};
+
+/** Tandem's OpenID provider: oidc-provider configured per Tandem's security rules. */
+export function createProvider(options: ProviderOptions): Provider {
+  const secure = options.issuer.startsWith("https:");
+  const configuration: Configuration = {
+    adapter: kyselyAdapterFactory(options.database),
+    jwks: options.signingKeys,
+    cookies: {
+      keys: options.cookieKeys,
+      long: { signed: true, secure, sameSite: "lax" },
+      short: { signed: true, secure, sameSite: "lax" },
+    },
+    routes: OIDC_ROUTES,
+    interactions: { url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}` },
+    // Code flow only: no implicit or hybrid responses (ASVS, OAuth 2.1).
+    responseTypes: ["code"],
+    scopes: ["openid", "offline_access", "email", "profile"],
+    claims: {
+      openid: ["sub"],
+      email: ["email", "email_verified"],
+      profile: ["name"],
+    },
+    // PKCE for every client, public or confidential; oidc-provider 9 knows only S256.
+    pkce: { required: () => true },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
+      backchannelLogout: { enabled: true },
+    },
+    ttl: TTL,
+    // Always rotate: a refresh token is single-use, and a replayed one revokes its grant.
+    rotateRefreshToken: () => true,
+    async findAccount(_ctx, sub) {
+      const user = await options.accounts.users.byId(sub);
+      if (!user || user.disabled_at !== null) return undefined;
+      return {
+        accountId: user.id,
+        claims: async () => ({
+          sub: user.id,
+          email: user.email,
+          email_verified: true,
+          name: user.name,
+        }),
+      };
+    },
+    // First-party clients (Tandem's own apps and those the administrator registers) need no consent.
+    async loadExistingGrant(ctx: KoaContextWithOIDC) {
+      const client = ctx.oidc.client;
+      const session = ctx.oidc.session;
+      if (!client || !session?.accountId) return undefined;
+      const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      if (!(await options.clients.isFirstParty(client.clientId))) return undefined;
+      const grant = new ctx.oidc.provider.Grant({
+        accountId: session.accountId,
+        clientId: client.clientId,
+      });
+      const requested = String(ctx.oidc.params?.scope ?? "openid");
+      grant.addOIDCScope(requested);
+      await grant.save();
+      return grant;
+    },
+    renderError(ctx, out) {
+      ctx.type = "html";
+      ctx.body = errorPage(String(out.error), String(out.error_description ?? ""));
+    },
+  };
+  const provider = new Provider(options.issuer, configuration);
+  provider.proxy = options.trustProxy;
+  return provider;
+}
+
+function errorPage(error: string, description: string): string {
+  const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in error</title></head><body><main><h1>Sign-in error</h1><p><code>${escapeHtml(error)}</code></p><p>${escapeHtml(description)}</p></main></body></html>`;
+}

@@ -1,0 +1,65 @@
+import type { ModuleMigrations } from "@tandem/kernel";
+import type { Kysely } from "kysely";
+import type { Migration } from "kysely/migration";
+
+const provider: Migration = {
+  // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was, untyped
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable("oidc_payloads")
+      .addColumn("model", "text", (c) => c.notNull())
+      .addColumn("id", "text", (c) => c.notNull())
+      .addColumn("payload", "text", (c) => c.notNull())
+      .addColumn("grant_id", "text")
+      .addColumn("user_code", "text")
+      .addColumn("uid", "text")
+      .addColumn("expires_at", "bigint")
+      .addColumn("consumed_at", "bigint")
+      .addPrimaryKeyConstraint("oidc_payloads_pk", ["model", "id"])
+      .execute();
+    await db.schema
+      .createIndex("oidc_payloads_grant")
+      .on("oidc_payloads")
+      .column("grant_id")
+      .execute();
+    await db.schema.createIndex("oidc_payloads_uid").on("oidc_payloads").column("uid").execute();
+    await db.schema
+      .createIndex("oidc_payloads_expiry")
+      .on("oidc_payloads")
+      .column("expires_at")
+      .execute();
+    await db.schema
+      .createTable("oidc_clients")
+      .addColumn("client_id", "text", (c) => c.primaryKey())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("metadata", "text", (c) => c.notNull())
+      .addColumn("first_party", "integer", (c) => c.notNull())
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable("oidc_keys")
+      .addColumn("kid", "text", (c) => c.primaryKey())
+      .addColumn("private_jwk", "text", (c) => c.notNull())
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .addColumn("retired_at", "bigint")
+      .addColumn("expires_at", "bigint")
+      .execute();
+    await db.schema
+      .createTable("identity_secrets")
+      .addColumn("name", "text", (c) => c.primaryKey())
+      .addColumn("value", "text", (c) => c.notNull())
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .execute();
+  },
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  async down(db: Kysely<any>) {
+    for (const table of ["identity_secrets", "oidc_keys", "oidc_clients", "oidc_payloads"]) {
+      await db.schema.dropTable(table).execute();
+    }
+  },
+};
+
+export const identityMigrations: ModuleMigrations = {
+  module: "identity",
+  migrations: { "0001_provider": provider },
+};

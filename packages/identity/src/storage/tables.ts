@@ -1,0 +1,36 @@
+/** The identity module's tables. Timestamps are milliseconds since the epoch. */
+export interface IdentityTables {
+  /** Every oidc-provider model instance (sessions, codes, tokens, grants, interactions). */
+  oidc_payloads: {
+    model: string;
+    id: string;
+    payload: string;
+    grant_id: string | null;
+    user_code: string | null;
+    uid: string | null;
+    expires_at: number | null;
+    consumed_at: number | null;
+  };
+  /** Clients registered by the CLI or the admin UI; `metadata` is oidc-provider client metadata. */
+  oidc_clients: {
+    client_id: string;
+    name: string;
+    metadata: string;
+    first_party: number;
+    created_at: number;
+  };
+  /** Token-signing keys, newest first in use; a retired key is still published until `expires_at`. */
+  oidc_keys: {
+    kid: string;
+    private_jwk: string;
+    created_at: number;
+    retired_at: number | null;
+    expires_at: number | null;
+  };
+  /** Secrets the provider needs across restarts and instances (cookie signing keys). */
+  identity_secrets: {
+    name: string;
+    value: string;
+    created_at: number;
+  };
+}

@@ -1,0 +1,61 @@
+import { ClientStore } from "@tandem/identity";
+import type { Command } from "commander";
+import { withStorage } from "./withStorage.js";
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerClientCommands(program: Command) {
+  const client = program
+    .command("client")
+    .description("manage the apps that sign users in through Tandem (OpenID clients)");
+
+  client
+    .command("add")
+    .description("register a client; prints client_id (and client_secret) as JSON, once")
+    .requiredOption("--name <name>", "the app's name, shown to users")
+    .requiredOption("--redirect-uri <uri>", "an exact redirect URI (repeat for several)", collect)
+    .option("--public", "a public client (single-page or mobile app): no secret, PKCE only")
+    .option(
+      "--post-logout-redirect-uri <uri>",
+      "where to return after sign-out (repeatable)",
+      collect,
+    )
+    .option(
+      "--backchannel-logout-uri <uri>",
+      "where Tandem posts logout tokens when a session ends",
+    )
+    .action(
+      async (options: {
+        name: string;
+        redirectUri: string[];
+        public?: boolean;
+        postLogoutRedirectUri?: string[];
+        backchannelLogoutUri?: string;
+      }) => {
+        const registered = await withStorage((s) =>
+          new ClientStore(s.database).add({
+            name: options.name,
+            redirectUris: options.redirectUri,
+            public: options.public,
+            postLogoutRedirectUris: options.postLogoutRedirectUri,
+            backchannelLogoutUri: options.backchannelLogoutUri,
+          }),
+        );
+        process.stdout.write(`${JSON.stringify(registered, null, 2)}\n`);
+      },
+    );
+
+  client
+    .command("list")
+    .description("list registered clients")
+    .action(async () => {
+      const clients = await withStorage((s) => new ClientStore(s.database).list());
+      process.stdout.write(
+        `${JSON.stringify(
+          clients.map((c) => ({ ...c, createdAt: new Date(c.createdAt).toISOString() })),
+          null,
+          2,
+        )}\n`,
+      );
+    });
+}
