@@ -3,9 +3,10 @@ import { registerInteractionRoutes } from "./api/interactions.js";
 import { registerOidcRoutes } from "./api/oidcRoutes.js";
 import { ClientStore } from "./provider/ClientStore.js";
 import { createProvider } from "./provider/createProvider.js";
+import { endBrowserSession } from "./provider/endBrowserSession.js";
 import { KeyStore } from "./provider/KeyStore.js";
 import { ProviderHost } from "./provider/ProviderHost.js";
-import { purgeExpiredPayloads } from "./storage/KyselyAdapter.js";
+import { purgeExpiredPayloads, revokeAccount } from "./storage/KyselyAdapter.js";
 import { identityMigrations } from "./storage/migrations.js";
 import { SecretStore } from "./storage/SecretStore.js";
 
@@ -50,6 +51,7 @@ export function createIdentityModule(): TandemModule {
       );
       purge.unref();
     },
+    onAccountDisabled: (accountId, database) => revokeAccount(database, accountId),
     async close() {
       host?.stop();
       clearInterval(purge);

@@ -7,6 +7,7 @@ import {
   type ModuleMigrations,
   migrate,
   openDatabase,
+  type UserRow,
 } from "@tandem/kernel";
 import type { TandemConfig } from "./config.js";
 import { createModules } from "./modules.js";
@@ -23,6 +24,8 @@ export interface Storage {
   access: AccessService;
   /** Migrations this opening applied, in order. */
   applied: AppliedMigration[];
+  /** Disables an account and ends, at once, everything it holds: sessions, tokens, grants. */
+  disableUser(email: string): Promise<UserRow>;
   close(): Promise<void>;
 }
 
@@ -35,11 +38,20 @@ export async function openStorage(config: TandemConfig): Promise<Storage> {
     await database.close();
     throw error;
   }
+  const accounts = new AccountService(database);
+  const access = new AccessService(database, { sessionMinutes: config.kernel.sessionMinutes });
+  const modules = createModules();
   return {
     database,
-    accounts: new AccountService(database),
-    access: new AccessService(database, { sessionMinutes: config.kernel.sessionMinutes }),
+    accounts,
+    access,
     applied,
+    disableUser: async (email) => {
+      const user = await accounts.disable(email);
+      await access.endSessionsOf(user);
+      for (const module of modules) await module.onAccountDisabled?.(user.id, database);
+      return user;
+    },
     close: () => database.close(),
   };
 }

@@ -8,6 +8,12 @@ export { startCluster, type TestCluster } from "./cluster.js";
 export { eventually } from "./eventually.js";
 export { buildUser, signedInClient } from "./factories.js";
 export { ApiClient } from "./http.js";
+export {
+  AuthorizationStopped,
+  type FollowedResponse,
+  OidcUserAgent,
+  sameEndpoint,
+} from "./oidcUserAgent.js";
 export { type CliResult, runCli } from "./runCli.js";
 export { cliPath, type SpawnedTandem, spawnTandem } from "./spawnTandem.js";
 export { startTestServer, type TestServer } from "./testServer.js";

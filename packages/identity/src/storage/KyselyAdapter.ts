@@ -24,6 +24,7 @@ export function kyselyAdapterFactory(database: Database): new (model: string) =>
       const row = {
         payload: JSON.stringify(payload),
         grant_id: payload.grantId ?? null,
+        account_id: payload.accountId ?? null,
         user_code: payload.userCode ?? null,
         uid: payload.uid ?? null,
         expires_at: expiresIn ? now() + expiresIn * 1000 : null,
@@ -96,6 +97,15 @@ export function kyselyAdapterFactory(database: Database): new (model: string) =>
         : { ...payload, consumed: Math.floor(row.consumed_at / 1000) };
     }
   };
+}
+
+/**
+ * Ends everything an account holds at the provider: sessions, grants, codes, access and
+ * refresh tokens. Used when an account is disabled or deprovisioned.
+ */
+export async function revokeAccount(database: Database, accountId: string): Promise<void> {
+  const db: Kysely<IdentityTables> = database.db;
+  await db.deleteFrom("oidc_payloads").where("account_id", "=", accountId).execute();
 }
 
 /** Expired rows are never returned; this removes them so the table does not grow forever. */

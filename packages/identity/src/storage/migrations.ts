@@ -11,6 +11,7 @@ const provider: Migration = {
       .addColumn("id", "text", (c) => c.notNull())
       .addColumn("payload", "text", (c) => c.notNull())
       .addColumn("grant_id", "text")
+      .addColumn("account_id", "text")
       .addColumn("user_code", "text")
       .addColumn("uid", "text")
       .addColumn("expires_at", "bigint")
@@ -21,6 +22,11 @@ const provider: Migration = {
       .createIndex("oidc_payloads_grant")
       .on("oidc_payloads")
       .column("grant_id")
+      .execute();
+    await db.schema
+      .createIndex("oidc_payloads_account")
+      .on("oidc_payloads")
+      .column("account_id")
       .execute();
     await db.schema.createIndex("oidc_payloads_uid").on("oidc_payloads").column("uid").execute();
     await db.schema

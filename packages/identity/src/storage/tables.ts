@@ -6,6 +6,8 @@ export interface IdentityTables {
     id: string;
     payload: string;
     grant_id: string | null;
+    /** The account a session, grant, code or token belongs to: what disabling an account revokes. */
+    account_id: string | null;
     user_code: string | null;
     uid: string | null;
     expires_at: number | null;

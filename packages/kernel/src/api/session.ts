@@ -34,6 +34,7 @@ export function registerSessionRoutes(
     deps.auth.assertSameOrigin(request);
     const secret = deps.auth.sessionSecret(request);
     if (secret) await deps.access.endSession(secret);
+    await deps.auth.runSignOutHooks(request, reply);
     deps.auth.clearSessionCookie(reply);
     return reply.status(204).send();
   });

@@ -8,8 +8,12 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Resolves who a request acts for: `Authorization: Bearer <personal access token>` first,
  * then the session cookie. Every module's routes call `require(request)`.
  */
+/** Runs when a browser signs out of Tandem, before its session cookie is cleared. */
+export type SignOutHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
 export class Authenticator {
   readonly cookieName: string;
+  readonly #signOutHooks: SignOutHook[] = [];
   readonly #access: AccessService;
   readonly #secure: boolean;
   readonly #origin: string;
@@ -50,6 +54,15 @@ export class Authenticator {
     if ((origin && !ownOrigins.includes(origin)) || site === "cross-site") {
       throw new Forbidden("cross-origin request refused");
     }
+  }
+
+  /** Modules that keep their own browser sessions (the OpenID provider) end them here. */
+  onSignOut(hook: SignOutHook): void {
+    this.#signOutHooks.push(hook);
+  }
+
+  async runSignOutHooks(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    for (const hook of this.#signOutHooks) await hook(request, reply);
   }
 
   setSessionCookie(reply: FastifyReply, secret: string, expiresAt: number): void {

@@ -41,4 +41,10 @@ export interface TandemModule<S extends Slice = Slice> {
     context: ModuleContext & { config: SliceValues<S> },
   ): Promise<void>;
   close?(): Promise<void>;
+  /**
+   * An account was disabled or deprovisioned: end everything the module holds for it
+   * (sessions, tokens). Runs wherever the account is disabled, in the server or the CLI,
+   * so it works on the database alone.
+   */
+  onAccountDisabled?(accountId: string, database: Database): Promise<void>;
 }

@@ -79,10 +79,7 @@ export function registerUserCommands(program: Command) {
     )
     .requiredOption("--email <email>", "e-mail address of the account")
     .action(async (options: { email: string }) => {
-      await withStorage(async (s) => {
-        const disabled = await s.accounts.disable(options.email);
-        await s.access.endSessionsOf(disabled);
-      });
+      await withStorage((s) => s.disableUser(options.email));
       process.stdout.write(`Disabled ${options.email.trim().toLowerCase()}.\n`);
     });
 }

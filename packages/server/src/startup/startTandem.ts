@@ -34,6 +34,7 @@ export interface RunningTandem {
   /** The account services, for administration code and test factories. */
   accounts: Storage["accounts"];
   access: Storage["access"];
+  database: Storage["database"];
   /** Set on the start that created the first administrator, and only then. */
   firstAdmin: { email: string; password: string } | null;
   close(): Promise<void>;
@@ -125,6 +126,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       http,
       accounts: openedStorage.accounts,
       access: openedStorage.access,
+      database: openedStorage.database,
       firstAdmin: first ? { email: first.user.email, password: first.password } : null,
       close: () => {
         closing ??= undo();
