@@ -1,6 +1,9 @@
-import type { ModuleContext, TandemModule } from "@tandem/kernel";
+import type { TandemModule } from "@tandem/kernel";
 import { registerInteractionRoutes } from "./api/interactions.js";
 import { registerOidcRoutes } from "./api/oidcRoutes.js";
+import { identityOptions } from "./config.js";
+import { OrganisationStore } from "./organisations/OrganisationStore.js";
+import { ProfileStore } from "./organisations/ProfileStore.js";
 import { ClientStore } from "./provider/ClientStore.js";
 import { createProvider } from "./provider/createProvider.js";
 import { endBrowserSession } from "./provider/endBrowserSession.js";
@@ -16,15 +19,23 @@ const PURGE_EVERY_MS = 3_600_000;
  * Identity: Tandem's OpenID provider, which every app (Tandem's own and third-party ones)
  * signs its users in through. The issuer is the public URL.
  */
-export function createIdentityModule(): TandemModule {
+export function createIdentityModule(): TandemModule<typeof identityOptions> {
   let host: ProviderHost | undefined;
   let purge: NodeJS.Timeout | undefined;
   return {
     name: "identity",
+    options: identityOptions,
     migrations: identityMigrations,
-    async register(http, context: ModuleContext) {
+    async register(http, context) {
       const keys = new KeyStore(context.database);
       const clients = new ClientStore(context.database);
+      const profiles = new ProfileStore(context.database);
+      const home = await new OrganisationStore(context.database).ensureDefault({
+        name: context.config.organisationName,
+        country: context.config.organisationCountry,
+        identifier: context.config.organisationId,
+      });
+      await profiles.backfill(home);
       const cookieKeys = [await new SecretStore(context.database).get("oidc-cookie-key")];
       const build = async () =>
         createProvider({
@@ -32,6 +43,10 @@ export function createIdentityModule(): TandemModule {
           database: context.database,
           accounts: context.accounts,
           clients,
+          claimsOf: async (userId) =>
+            (await profiles.claimsOf(userId)) ??
+            // Made after this start (by the CLI beside a running server): give it its profile now.
+            ((await profiles.backfill(home)) > 0 ? profiles.claimsOf(userId) : undefined),
           signingKeys: { keys: (await keys.signingKeys()) as never },
           cookieKeys,
           trustProxy: context.kernel.trustProxy,

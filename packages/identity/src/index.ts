@@ -1,4 +1,16 @@
+export { identityOptions } from "./config.js";
 export { createIdentityModule } from "./identityModule.js";
+export { identifierProblem } from "./organisations/identifiers.js";
+export {
+  type NewOrganisation,
+  type OrganisationRow,
+  OrganisationStore,
+} from "./organisations/OrganisationStore.js";
+export {
+  type IdentityClaims,
+  type ProfileInput,
+  ProfileStore,
+} from "./organisations/ProfileStore.js";
 export { ClientStore, type NewClient, type RegisteredClient } from "./provider/ClientStore.js";
 export { INTERACTION_PATH, OIDC_ROUTES } from "./provider/createProvider.js";
 export { KeyStore, RETIRED_KEY_GRACE_MS } from "./provider/KeyStore.js";

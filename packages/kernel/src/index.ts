@@ -17,7 +17,7 @@ export { type InstanceInfo, InstanceRegistry } from "./cluster/InstanceRegistry.
 export { ConfigError } from "./config/ConfigError.js";
 export { renderConfigDocs } from "./config/configDocs.js";
 export { type KernelConfig, kernelOptions, publicUrlOf } from "./config/kernelConfig.js";
-export { type ConfigOf, loadConfig, type Slices } from "./config/loadConfig.js";
+export { type ConfigOf, loadConfig, type Slices, z } from "./config/loadConfig.js";
 export {
   flag,
   type Option,

@@ -5,6 +5,7 @@ import { registerClientCommands } from "./commands/client.js";
 import { registerConfigCommands } from "./commands/config.js";
 import { registerKeysCommands } from "./commands/keys.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
+import { registerOrgCommands } from "./commands/org.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerTokenCommands } from "./commands/token.js";
 import { registerUserCommands } from "./commands/user.js";
@@ -23,6 +24,7 @@ registerMigrateCommand(program);
 registerUserCommands(program);
 registerTokenCommands(program);
 registerClientCommands(program);
+registerOrgCommands(program);
 registerKeysCommands(program);
 registerConfigCommands(program);
 

@@ -1,3 +1,5 @@
+import { type identityOptions, OrganisationStore, ProfileStore } from "@tandem/identity";
+import type { SliceValues } from "@tandem/kernel";
 import {
   AccessService,
   AccountService,
@@ -6,6 +8,7 @@ import {
   kernelMigrations,
   type ModuleMigrations,
   migrate,
+  type NewUser,
   openDatabase,
   type UserRow,
 } from "@tandem/kernel";
@@ -24,6 +27,13 @@ export interface Storage {
   access: AccessService;
   /** Migrations this opening applied, in order. */
   applied: AppliedMigration[];
+  /**
+   * Creates an account with its identity profile, in the organisation given (by id or
+   * official identifier), else in the deployment's own.
+   */
+  createUser(
+    input: NewUser & { givenName?: string; familyName?: string; organisation?: string },
+  ): Promise<UserRow>;
   /** Disables an account and ends, at once, everything it holds: sessions, tokens, grants. */
   disableUser(email: string): Promise<UserRow>;
   close(): Promise<void>;
@@ -46,6 +56,31 @@ export async function openStorage(config: TandemConfig): Promise<Storage> {
     accounts,
     access,
     applied,
+    createUser: async (input) => {
+      const organisations = new OrganisationStore(database);
+      const home = identityConfig(config);
+      const organisation = input.organisation
+        ? await organisations.find(input.organisation)
+        : await organisations.ensureDefault({
+            name: home.organisationName,
+            country: home.organisationCountry,
+            identifier: home.organisationId,
+          });
+      const user = await accounts.create(input);
+      const [given = "", ...family] = user.name.split(/\s+/);
+      try {
+        await new ProfileStore(database).set(user.id, {
+          organisationId: organisation.id,
+          givenName: input.givenName ?? given,
+          familyName: input.familyName ?? family.join(" "),
+        });
+      } catch (error) {
+        // No account without its profile: a refused name leaves nothing behind.
+        await accounts.users.delete(user.id);
+        throw error;
+      }
+      return user;
+    },
     disableUser: async (email) => {
       const user = await accounts.disable(email);
       await access.endSessionsOf(user);
@@ -54,4 +89,9 @@ export async function openStorage(config: TandemConfig): Promise<Storage> {
     },
     close: () => database.close(),
   };
+}
+
+/** The identity module's configuration, typed (the merged config only knows the kernel's slice). */
+function identityConfig(config: TandemConfig): SliceValues<typeof identityOptions> {
+  return config.identity as SliceValues<typeof identityOptions>;
 }

@@ -37,6 +37,7 @@ export function registerInteractionRoutes(
       result = {
         login: {
           accountId: principal.user.id,
+          acr: "eidas1",
           amr: ["pwd"],
           ts: Math.floor((principal.signedInAt ?? Date.now()) / 1000),
         },

@@ -1,5 +1,6 @@
 import type { AccountService, Database } from "@tandem/kernel";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import type { IdentityClaims } from "../organisations/ProfileStore.js";
 import { kyselyAdapterFactory } from "../storage/KyselyAdapter.js";
 import type { ClientStore } from "./ClientStore.js";
 
@@ -27,6 +28,7 @@ export interface ProviderOptions {
   database: Database;
   accounts: AccountService;
   clients: ClientStore;
+  claimsOf(userId: string): Promise<IdentityClaims | undefined>;
   signingKeys: Configuration["jwks"];
   cookieKeys: string[];
   trustProxy: boolean;
@@ -59,12 +61,18 @@ export function createProvider(options: ProviderOptions): Provider {
     interactions: { url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}` },
     // Code flow only: no implicit or hybrid responses (ASVS, OAuth 2.1).
     responseTypes: ["code"],
-    scopes: ["openid", "offline_access", "email", "profile"],
+    scopes: ["openid", "offline_access", "email", "profile", "organisation"],
     claims: {
       openid: ["sub"],
       email: ["email", "email_verified"],
-      profile: ["name"],
+      profile: ["name", "given_name", "family_name"],
+      organisation: ["organisation", "org_id", "home_federation"],
+      // Stated by the provider from the sign-in itself (login result), not from the profile.
+      acr: null,
+      amr: null,
     },
+    // eIDAS levels as ProConnect names them: a password alone is eidas1.
+    acrValues: ["eidas1", "eidas2", "eidas3"],
     // PKCE for every client, public or confidential; oidc-provider 9 knows only S256.
     pkce: { required: () => true },
     features: {

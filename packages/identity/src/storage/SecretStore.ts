@@ -11,11 +11,16 @@ export class SecretStore {
     this.#db = database.db;
   }
 
-  async get(name: string): Promise<string> {
-    // Insert-if-absent, then read: instances starting together end up with the same secret.
+  get(name: string): Promise<string> {
+    return this.putIfAbsent(name, randomBytes(32).toString("base64url"));
+  }
+
+  /** Stores the value unless the name has one; returns the value that is stored. */
+  async putIfAbsent(name: string, value: string): Promise<string> {
+    // Insert-if-absent, then read: instances starting together end up with the same value.
     await this.#db
       .insertInto("identity_secrets")
-      .values({ name, value: randomBytes(32).toString("base64url"), created_at: Date.now() })
+      .values({ name, value, created_at: Date.now() })
       .onConflict((oc) => oc.column("name").doNothing())
       .execute();
     const row = await this.#db

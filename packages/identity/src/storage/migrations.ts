@@ -65,7 +65,43 @@ const provider: Migration = {
   },
 };
 
+const organisations: Migration = {
+  // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was, untyped
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable("organisations")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("country", "text", (c) => c.notNull())
+      .addColumn("identifier", "text", (c) => c.unique())
+      .addColumn("require_mfa", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable("account_profiles")
+      .addColumn("user_id", "text", (c) =>
+        c.primaryKey().references("users.id").onDelete("cascade"),
+      )
+      .addColumn("organisation_id", "text", (c) => c.notNull().references("organisations.id"))
+      .addColumn("given_name", "text", (c) => c.notNull())
+      .addColumn("family_name", "text", (c) => c.notNull())
+      .addColumn("home_federation", "text", (c) => c.notNull())
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex("account_profiles_organisation")
+      .on("account_profiles")
+      .column("organisation_id")
+      .execute();
+  },
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable("account_profiles").execute();
+    await db.schema.dropTable("organisations").execute();
+  },
+};
+
 export const identityMigrations: ModuleMigrations = {
   module: "identity",
-  migrations: { "0001_provider": provider },
+  migrations: { "0001_provider": provider, "0002_organisations": organisations },
 };

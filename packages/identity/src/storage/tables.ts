@@ -29,6 +29,27 @@ export interface IdentityTables {
     retired_at: number | null;
     expires_at: number | null;
   };
+  /** Administrations: every account belongs to one. */
+  organisations: {
+    id: string;
+    name: string;
+    /** ISO 3166-1 alpha-2, e.g. FR, DE, NL. */
+    country: string;
+    /** The organisation's official identifier, e.g. a SIRET in France. */
+    identifier: string | null;
+    require_mfa: number;
+    created_at: number;
+  };
+  /** What identity knows of an account beyond the kernel's e-mail and display name. */
+  account_profiles: {
+    user_id: string;
+    organisation_id: string;
+    given_name: string;
+    family_name: string;
+    /** Country of the identity provider the account comes from; local accounts: their organisation's. */
+    home_federation: string;
+    created_at: number;
+  };
   /** Secrets the provider needs across restarts and instances (cookie signing keys). */
   identity_secrets: {
     name: string;

@@ -11,6 +11,12 @@ export function registerUserCommands(program: Command) {
     .description("create an account")
     .requiredOption("--email <email>", "e-mail address, the sign-in name")
     .requiredOption("--name <name>", "display name")
+    .option("--given-name <name>", "given name (default: the first word of --name)")
+    .option("--family-name <name>", "family name (default: the rest of --name)")
+    .option(
+      "--org <organisation>",
+      "organisation id or official identifier (default: the deployment's own)",
+    )
     .option("--admin", "make the account an administrator")
     .option("--password-stdin", "read the password from standard input")
     .action(
@@ -19,15 +25,21 @@ export function registerUserCommands(program: Command) {
         name: string;
         admin?: boolean;
         passwordStdin?: boolean;
+        givenName?: string;
+        familyName?: string;
+        org?: string;
       }) => {
         const password = options.passwordStdin ? await readStdin() : undefined;
         if (options.passwordStdin && !password) throw new CliError("no password on standard input");
         const created = await withStorage((s) =>
-          s.accounts.create({
+          s.createUser({
             email: options.email,
             name: options.name,
             admin: options.admin,
             password,
+            givenName: options.givenName,
+            familyName: options.familyName,
+            organisation: options.org,
           }),
         );
         process.stdout.write(

@@ -1,0 +1,54 @@
+import { OrganisationStore } from "@tandem/identity";
+import type { Command } from "commander";
+import { withStorage } from "./withStorage.js";
+
+export function registerOrgCommands(program: Command) {
+  const org = program
+    .command("org")
+    .description("manage organisations (every account belongs to one)");
+
+  org
+    .command("add")
+    .description("create an organisation; prints it as JSON")
+    .requiredOption("--name <name>", "the organisation's name")
+    .requiredOption("--country <code>", "two-letter country code, e.g. FR or DE")
+    .option("--id <identifier>", "official identifier, e.g. a SIRET (checked for FR)")
+    .option("--require-mfa", "its members must use a second factor")
+    .action(
+      async (options: { name: string; country: string; id?: string; requireMfa?: boolean }) => {
+        const created = await withStorage((s) =>
+          new OrganisationStore(s.database).add({
+            name: options.name,
+            country: options.country,
+            identifier: options.id,
+            requireMfa: options.requireMfa,
+          }),
+        );
+        process.stdout.write(`${JSON.stringify(present(created), null, 2)}\n`);
+      },
+    );
+
+  org
+    .command("list")
+    .description("list organisations as JSON")
+    .action(async () => {
+      const all = await withStorage((s) => new OrganisationStore(s.database).list());
+      process.stdout.write(`${JSON.stringify(all.map(present), null, 2)}\n`);
+    });
+}
+
+function present(row: {
+  id: string;
+  name: string;
+  country: string;
+  identifier: string | null;
+  require_mfa: number;
+}) {
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    identifier: row.identifier,
+    requireMfa: row.require_mfa === 1,
+  };
+}
