@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { AccessService } from "../accounts/AccessService.js";
 import type { AccountService } from "../accounts/AccountService.js";
+import type { UserRow } from "../accounts/tables.js";
 import type { BlobStore } from "../blob/BlobStore.js";
 import type { KernelConfig } from "../config/kernelConfig.js";
 import type { Slice, SliceValues } from "../config/options.js";
@@ -23,6 +24,11 @@ export interface ModuleContext {
   auth: Authenticator;
   accounts: AccountService;
   access: AccessService;
+  /**
+   * Disables an account and ends everything it holds in every module (sessions, tokens,
+   * grants): what an administrator's or a provisioning system's deactivation calls.
+   */
+  disableUser(email: string): Promise<UserRow>;
 }
 
 /**

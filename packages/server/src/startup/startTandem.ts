@@ -95,6 +95,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       auth,
       accounts: storage.accounts,
       access: storage.access,
+      disableUser: storage.disableUser,
     };
     registerSessionRoutes(http, context);
     registerMeRoutes(http, context);
