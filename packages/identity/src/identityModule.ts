@@ -2,6 +2,10 @@ import type { TandemModule } from "@tandem/kernel";
 import { registerInteractionRoutes } from "./api/interactions.js";
 import { registerOidcRoutes } from "./api/oidcRoutes.js";
 import { identityOptions } from "./config.js";
+import { AccountLinker } from "./federation/AccountLinker.js";
+import { Broker } from "./federation/Broker.js";
+import { registerFederationRoutes } from "./federation/routes.js";
+import { UpstreamStore } from "./federation/UpstreamStore.js";
 import { OrganisationStore } from "./organisations/OrganisationStore.js";
 import { ProfileStore } from "./organisations/ProfileStore.js";
 import { ClientStore } from "./provider/ClientStore.js";
@@ -59,6 +63,24 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
         auth: context.auth,
         access: context.access,
         clients,
+      });
+      const running = host;
+      context.auth.onSignOut((request, reply) =>
+        endBrowserSession(running, request, reply, context.log),
+      );
+      const upstreams = new UpstreamStore(context.database);
+      const broker = new Broker(
+        context.database,
+        upstreams,
+        new AccountLinker(context.database, context.accounts),
+        `${context.publicUrl}/federation/callback`,
+      );
+      registerFederationRoutes(http, {
+        broker,
+        upstreams,
+        host,
+        auth: context.auth,
+        access: context.access,
       });
       purge = setInterval(
         () => void purgeExpiredPayloads(context.database).catch(() => {}),

@@ -1,4 +1,5 @@
 export { identityOptions } from "./config.js";
+export { type NewUpstream, type Upstream, UpstreamStore } from "./federation/UpstreamStore.js";
 export { createIdentityModule } from "./identityModule.js";
 export { identifierProblem } from "./organisations/identifiers.js";
 export {

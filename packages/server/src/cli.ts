@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { CliError } from "./commands/CliError.js";
 import { registerClientCommands } from "./commands/client.js";
 import { registerConfigCommands } from "./commands/config.js";
+import { registerIdpCommands } from "./commands/idp.js";
 import { registerKeysCommands } from "./commands/keys.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
 import { registerOrgCommands } from "./commands/org.js";
@@ -25,6 +26,7 @@ registerUserCommands(program);
 registerTokenCommands(program);
 registerClientCommands(program);
 registerOrgCommands(program);
+registerIdpCommands(program);
 registerKeysCommands(program);
 registerConfigCommands(program);
 

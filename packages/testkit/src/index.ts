@@ -17,3 +17,8 @@ export {
 export { type CliResult, runCli } from "./runCli.js";
 export { cliPath, type SpawnedTandem, spawnTandem } from "./spawnTandem.js";
 export { startTestServer, type TestServer } from "./testServer.js";
+export {
+  type UpstreamAccount,
+  type UpstreamDoubleOptions,
+  UpstreamProviderDouble,
+} from "./UpstreamProviderDouble.js";

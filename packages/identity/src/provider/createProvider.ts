@@ -1,5 +1,6 @@
 import type { AccountService, Database } from "@tandem/kernel";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import { errorPage } from "../api/errorPage.js";
 import type { IdentityClaims } from "../organisations/ProfileStore.js";
 import { kyselyAdapterFactory } from "../storage/KyselyAdapter.js";
 import type { ClientStore } from "./ClientStore.js";
@@ -89,14 +90,11 @@ export function createProvider(options: ProviderOptions): Provider {
     async findAccount(_ctx, sub) {
       const user = await options.accounts.users.byId(sub);
       if (!user || user.disabled_at !== null) return undefined;
+      const claims = await options.claimsOf(user.id);
+      if (!claims) return undefined;
       return {
         accountId: user.id,
-        claims: async () => ({
-          sub: user.id,
-          email: user.email,
-          email_verified: true,
-          name: user.name,
-        }),
+        claims: async () => ({ sub: user.id, email_verified: true, ...claims }),
       };
     },
     // First-party clients (Tandem's own apps and those the administrator registers) need no consent.
@@ -124,9 +122,4 @@ export function createProvider(options: ProviderOptions): Provider {
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.trustProxy;
   return provider;
-}
-
-function errorPage(error: string, description: string): string {
-  const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in error</title></head><body><main><h1>Sign-in error</h1><p><code>${escapeHtml(error)}</code></p><p>${escapeHtml(description)}</p></main></body></html>`;
 }

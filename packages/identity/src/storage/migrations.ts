@@ -101,7 +101,42 @@ const organisations: Migration = {
   },
 };
 
+const federation: Migration = {
+  // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was, untyped
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable("upstream_providers")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("issuer", "text", (c) => c.notNull().unique())
+      .addColumn("client_id", "text", (c) => c.notNull())
+      .addColumn("client_secret", "text", (c) => c.notNull())
+      .addColumn("profile", "text", (c) => c.notNull())
+      .addColumn("domains", "text", (c) => c.notNull())
+      .addColumn("federation", "text", (c) => c.notNull())
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable("account_links")
+      .addColumn("issuer", "text", (c) => c.notNull())
+      .addColumn("subject", "text", (c) => c.notNull())
+      .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+      .addColumn("created_at", "bigint", (c) => c.notNull())
+      .addPrimaryKeyConstraint("account_links_pk", ["issuer", "subject"])
+      .execute();
+  },
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable("account_links").execute();
+    await db.schema.dropTable("upstream_providers").execute();
+  },
+};
+
 export const identityMigrations: ModuleMigrations = {
   module: "identity",
-  migrations: { "0001_provider": provider, "0002_organisations": organisations },
+  migrations: {
+    "0001_provider": provider,
+    "0002_organisations": organisations,
+    "0004_federation": federation,
+  },
 };

@@ -50,6 +50,28 @@ export interface IdentityTables {
     home_federation: string;
     created_at: number;
   };
+  /** Upstream identity providers Tandem brokers (ProConnect, a ministry's Keycloak, another Tandem). */
+  upstream_providers: {
+    id: string;
+    name: string;
+    issuer: string;
+    client_id: string;
+    client_secret: string;
+    /** How its claims map to Tandem's: `proconnect` or generic `oidc`. */
+    profile: "proconnect" | "oidc";
+    /** JSON array of the e-mail domains it vouches for. */
+    domains: string;
+    /** Country of the federation its accounts come from: their `home_federation`. */
+    federation: string;
+    created_at: number;
+  };
+  /** Which upstream identity (issuer, subject) an account is; never matched by e-mail. */
+  account_links: {
+    issuer: string;
+    subject: string;
+    user_id: string;
+    created_at: number;
+  };
   /** Secrets the provider needs across restarts and instances (cookie signing keys). */
   identity_secrets: {
     name: string;

@@ -1,0 +1,136 @@
+import { type Database, Forbidden, InvalidRequest, type UserRow } from "@tandem/kernel";
+import * as oidc from "openid-client";
+import { kyselyAdapterFactory } from "../storage/KyselyAdapter.js";
+import type { AccountLinker } from "./AccountLinker.js";
+import { acrSatisfies, mapClaims, scopesFor } from "./claimProfiles.js";
+import { domainOf, type Upstream, type UpstreamStore } from "./UpstreamStore.js";
+
+/** What is remembered between sending the user upstream and their return (10 minutes). */
+interface Transaction {
+  upstreamId: string;
+  verifier: string;
+  nonce: string;
+  acrValues: string[];
+  continueTo: string | null;
+  [key: string]: unknown;
+}
+
+const TRANSACTION_SECONDS = 600;
+
+/**
+ * Tandem as a relying party of upstream identity providers: authorization code with
+ * PKCE, state and nonce, the `iss` response parameter checked (RFC 9207), signatures
+ * checked against the upstream's JWKS — all by openid-client.
+ */
+export class Broker {
+  readonly #configurations = new Map<string, Promise<oidc.Configuration>>();
+  readonly #transactions;
+
+  constructor(
+    database: Database,
+    private readonly upstreams: UpstreamStore,
+    private readonly linker: AccountLinker,
+    private readonly callbackUrl: string,
+  ) {
+    const Adapter = kyselyAdapterFactory(database);
+    this.#transactions = new Adapter("FederationTransaction");
+  }
+
+  /** The upstream authorization URL for this sign-in. */
+  async start(
+    upstream: Upstream,
+    options: { loginHint?: string; continueTo: string | null; acr: string[] },
+  ): Promise<URL> {
+    const config = await this.#configuration(upstream);
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    const transaction: Transaction = {
+      upstreamId: upstream.id,
+      verifier,
+      nonce,
+      acrValues: options.acr,
+      continueTo: options.continueTo,
+    };
+    await this.#transactions.upsert(state, transaction, TRANSACTION_SECONDS);
+    return oidc.buildAuthorizationUrl(config, {
+      redirect_uri: this.callbackUrl,
+      scope: scopesFor(upstream.profile),
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      state,
+      nonce,
+      ...(options.loginHint ? { login_hint: options.loginHint } : {}),
+      ...(options.acr.length ? { acr_values: options.acr.join(" ") } : {}),
+    });
+  }
+
+  /** Completes the sign-in the upstream answered; the account, created at its first sign-in. */
+  async finish(currentUrl: URL): Promise<{ user: UserRow; continueTo: string | null }> {
+    const state = currentUrl.searchParams.get("state");
+    const transaction = state
+      ? ((await this.#transactions.find(state)) as Transaction | undefined)
+      : undefined;
+    if (!state || !transaction)
+      throw new InvalidRequest("this sign-in has expired or was already used; start again");
+    // Single use: a replayed callback finds nothing.
+    await this.#transactions.destroy(state);
+    const upstream = await this.upstreams.byId(transaction.upstreamId);
+    const error = currentUrl.searchParams.get("error");
+    if (error) {
+      throw new Forbidden(
+        `${upstream.name} refused the sign-in: ${currentUrl.searchParams.get("error_description") ?? error}`,
+      );
+    }
+    const config = await this.#configuration(upstream);
+    const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
+      pkceCodeVerifier: transaction.verifier,
+      expectedState: state,
+      expectedNonce: transaction.nonce,
+      idTokenExpected: true,
+    });
+    const idClaims = tokens.claims();
+    if (!idClaims) throw new InvalidRequest("the identity provider sent no ID token");
+    const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
+    // Userinfo has the fullest claims (ProConnect states most only there); assurance comes from the ID token.
+    const identity = mapClaims(upstream.profile, {
+      ...idClaims,
+      ...userinfo,
+      acr: idClaims.acr,
+      amr: idClaims.amr,
+    });
+    if (!upstream.domains.includes(domainOf(identity.email))) {
+      throw new Forbidden(
+        `${upstream.name} may not vouch for ${domainOf(identity.email)} addresses`,
+      );
+    }
+    if (!acrSatisfies(identity.acr, transaction.acrValues)) {
+      throw new Forbidden(
+        `the sign-in at ${upstream.name} was weaker (${identity.acr ?? "none"}) than required (${transaction.acrValues.join(" ")})`,
+      );
+    }
+    const user = await this.linker.accountFor(upstream, idClaims.sub, identity);
+    return { user, continueTo: transaction.continueTo };
+  }
+
+  #configuration(upstream: Upstream): Promise<oidc.Configuration> {
+    let config = this.#configurations.get(upstream.id);
+    if (!config) {
+      const insecure = upstream.issuer.startsWith("http:");
+      const auth =
+        upstream.profile === "proconnect"
+          ? oidc.ClientSecretPost(upstream.clientSecret)
+          : oidc.ClientSecretBasic(upstream.clientSecret);
+      // ProConnect signs its userinfo answers; openid-client checks that signature.
+      const metadata =
+        upstream.profile === "proconnect" ? { userinfo_signed_response_alg: "RS256" } : undefined;
+      config = oidc.discovery(new URL(upstream.issuer), upstream.clientId, metadata, auth, {
+        ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
+      });
+      // A failed discovery is retried at the next sign-in rather than remembered.
+      config.catch(() => this.#configurations.delete(upstream.id));
+      this.#configurations.set(upstream.id, config);
+    }
+    return config;
+  }
+}

@@ -1,0 +1,97 @@
+import {
+  type AccessService,
+  type Authenticator,
+  InvalidRequest,
+  parseInput,
+  reasonOf,
+  TandemError,
+  z,
+} from "@tandem/kernel";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { errorPage } from "../api/errorPage.js";
+import { INTERACTION_PATH } from "../provider/createProvider.js";
+import type { ProviderHost } from "../provider/ProviderHost.js";
+import type { Broker } from "./Broker.js";
+import { domainOf, type UpstreamStore } from "./UpstreamStore.js";
+
+const INTERACTION = new RegExp(`^${INTERACTION_PATH}/([A-Za-z0-9_-]+)$`);
+
+const Discover = z.object({ email: z.string().min(3).max(320) });
+const Start = z.object({
+  login_hint: z.string().max(320).optional(),
+  continue: z.string().regex(INTERACTION).optional(),
+});
+
+export function registerFederationRoutes(
+  http: FastifyInstance,
+  deps: {
+    broker: Broker;
+    upstreams: UpstreamStore;
+    host: ProviderHost;
+    auth: Authenticator;
+    access: AccessService;
+  },
+) {
+  /**
+   * GET /api/v1/auth/discover?email= — the sign-in page's first step: a password here, or
+   * the identity provider the e-mail's domain is bound to.
+   */
+  http.get("/api/v1/auth/discover", async (request) => {
+    const { email } = parseInput(Discover, request.query);
+    const upstream = await deps.upstreams.forDomain(domainOf(email));
+    if (!upstream) return { method: "password" };
+    const query = new URLSearchParams({ login_hint: email });
+    return {
+      method: "redirect",
+      provider: upstream.name,
+      url: `/federation/${upstream.id}/start?${query}`,
+    };
+  });
+
+  /** GET /federation/:id/start — sends the browser to the upstream provider. */
+  http.get<{ Params: { id: string } }>("/federation/:id/start", async (request, reply) => {
+    const input = parseInput(Start, request.query);
+    const upstream = await deps.upstreams.byId(request.params.id);
+    // An app's requested assurance level (acr_values) is forwarded upstream.
+    const uid = input.continue ? INTERACTION.exec(input.continue)?.[1] : undefined;
+    const interaction = uid ? await deps.host.current.Interaction.find(uid) : undefined;
+    const acr = String(interaction?.params.acr_values ?? "")
+      .split(" ")
+      .filter(Boolean);
+    const url = await deps.broker.start(upstream, {
+      loginHint: input.login_hint,
+      continueTo: input.continue ?? null,
+      acr,
+    });
+    return reply.redirect(url.href, 303);
+  });
+
+  /** GET /federation/callback — the upstream's answer: sign the user in to Tandem. */
+  http.get("/federation/callback", async (request, reply) => {
+    const current = new URL(request.url, `${request.protocol}://${request.host}`);
+    try {
+      const { user, continueTo } = await deps.broker.finish(current);
+      const session = await deps.access.createSession(user);
+      deps.auth.setSessionCookie(reply, session.secret, session.expiresAt);
+      request.log.info({ userId: user.id }, "signed in through an upstream provider");
+      return reply.redirect(continueTo ?? "/", 303);
+    } catch (error) {
+      return refuse(reply, error);
+    }
+  });
+}
+
+/** A browser-facing page, never a stack trace; the reason is one the user can act on. */
+function refuse(reply: FastifyReply, error: unknown) {
+  const known = error instanceof TandemError;
+  const status = known ? error.status : 400;
+  const message =
+    known || error instanceof InvalidRequest
+      ? (error as Error).message
+      : `the identity provider's answer was refused: ${reasonOf(error)}`;
+  if (!known) reply.log.warn({ err: error }, "federated sign-in failed");
+  return reply
+    .status(status)
+    .type("text/html; charset=utf-8")
+    .send(errorPage("sign_in_refused", message));
+}
