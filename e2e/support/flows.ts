@@ -1,11 +1,30 @@
 import type { Page } from "playwright-core";
 
-/** Signs in through the form; field names rather than labels, so it works in every language. */
+/**
+ * The sign-in card's first step: types the address and continues. From the password step (after
+ * a wrong password, say) it goes back first, unless the address shown is already this one.
+ */
+export async function continueWithEmail(page: Page, email: string): Promise<void> {
+  await page.getByTestId("sign-in-form").waitFor();
+  if (await page.getByTestId("sign-in-password").isVisible()) {
+    const shown = await page
+      .getByTestId("sign-in-form")
+      .locator('input[name="email"]')
+      .inputValue();
+    if (shown === email) return;
+    await page.getByTestId("sign-in-change-email").click();
+  }
+  await page.getByTestId("sign-in-email").fill(email);
+  await page.getByTestId("sign-in-continue").click();
+}
+
+/** Signs in with a password, in both steps; test ids rather than labels, so any language works. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  const form = page.getByTestId("sign-in-form");
-  await form.locator('input[name="email"]').fill(email);
-  await form.locator('input[name="password"]').fill(password);
-  await form.locator('button[type="submit"]').click();
+  await continueWithEmail(page, email);
+  const field = page.getByTestId("sign-in-password");
+  await field.waitFor();
+  await field.fill(password);
+  await page.getByTestId("sign-in-submit").click();
 }
 
 /** Waits until the signed-in shell is on screen. */

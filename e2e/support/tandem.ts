@@ -8,6 +8,8 @@ export interface E2eTandem {
   /** The first administrator, as the banner printed them on the first start. */
   admin: { email: string; password: string };
   server: SpawnedTandem;
+  /** The environment that points the CLI (`runCli`) at this instance's storage. */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startTandem(): Promise<E2eTandem> {
       url: started.url,
       admin,
       server: started,
+      env: backend.env,
       close: async () => {
         await started.stop();
         await backend.dispose();

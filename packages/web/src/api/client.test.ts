@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, fetchApps, fetchMe, signIn, signOut } from "./client.js";
+import { ApiError, discover, fetchApps, fetchMe, signIn, signOut } from "./client.js";
 
 const user = { id: "u1", email: "ada@example.org", name: "Ada Lovelace", isAdmin: false };
 
@@ -36,6 +36,50 @@ describe("fetchMe", () => {
   it("throws a status-0 error when the network fails", async () => {
     vi.stubGlobal("fetch", vi.fn().mockRejectedValue(new TypeError("Failed to fetch")));
     await expect(fetchMe()).rejects.toMatchObject({ status: 0, code: "network_error" });
+  });
+});
+
+describe("discover", () => {
+  it("asks the server with the address in the query string", async () => {
+    const spy = answer(200, { method: "password" });
+    await expect(discover("ada+tandem@example.org")).resolves.toEqual({ method: "password" });
+    const [path, init] = spy.mock.calls[0] ?? [];
+    expect(path).toBe("/api/v1/auth/discover?email=ada%2Btandem%40example.org");
+    expect(init?.method).toBe("GET");
+    expect(init?.body).toBeUndefined();
+  });
+
+  it("returns the provider and the start path of a redirect", async () => {
+    const url = "/federation/abc/start?login_hint=jean%40interieur.gouv.fr";
+    answer(200, { method: "redirect", provider: "ProConnect", url });
+    await expect(discover("jean@interieur.gouv.fr")).resolves.toEqual({
+      method: "redirect",
+      provider: "ProConnect",
+      url,
+    });
+  });
+
+  it("never follows a redirect to another origin", async () => {
+    for (const url of [
+      "https://evil.example/federation/x/start",
+      "//evil.example/federation/x/start",
+      "/\\evil.example/federation/x/start",
+      "/\t/evil.example",
+      "federation/x/start",
+    ]) {
+      answer(200, { method: "redirect", provider: "Evil", url });
+      await expect(discover("a@b.fr"), url).rejects.toMatchObject({ code: "invalid_response" });
+    }
+  });
+
+  it("rejects an unknown method", async () => {
+    answer(200, { method: "magic-link" });
+    await expect(discover("a@b.fr")).rejects.toMatchObject({ code: "invalid_response" });
+  });
+
+  it("carries a 400 for a malformed address", async () => {
+    answer(400, { error: "invalid_request", message: "email: too short" });
+    await expect(discover("a")).rejects.toMatchObject({ status: 400, code: "invalid_request" });
   });
 });
 

@@ -12,6 +12,14 @@ export interface AppEntry {
   path: string;
 }
 
+/**
+ * How an e-mail address signs in, as `GET /api/v1/auth/discover` answers: a password here,
+ * or a redirect to the identity provider its domain is bound to (`url` is a path on this site).
+ */
+export type Discovery =
+  | { method: "password" }
+  | { method: "redirect"; provider: string; url: string };
+
 /** A failed call: `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
   constructor(
@@ -50,6 +58,29 @@ function parseApps(value: unknown): AppEntry[] {
       ? [{ id: app.id, path: app.path }]
       : [],
   );
+}
+
+/**
+ * Only a path on this site is followed, never another origin even if the server named one:
+ * no `//host` or `/\host`, and no whitespace, which browsers strip before resolving.
+ */
+function isLocalPath(url: string): boolean {
+  return /^\/(?![/\\])\S*$/.test(url);
+}
+
+function parseDiscovery(value: unknown): Discovery {
+  if (isObject(value)) {
+    if (value.method === "password") return { method: "password" };
+    if (
+      value.method === "redirect" &&
+      typeof value.provider === "string" &&
+      typeof value.url === "string" &&
+      isLocalPath(value.url)
+    ) {
+      return { method: "redirect", provider: value.provider, url: value.url };
+    }
+  }
+  throw new ApiError(200, "invalid_response", "The server sent an unexpected sign-in method");
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -95,6 +126,12 @@ export async function fetchMe(): Promise<User | null> {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
   }
+}
+
+/** `GET /api/v1/auth/discover`: how this e-mail address signs in (400 when it is malformed). */
+export async function discover(email: string): Promise<Discovery> {
+  const query = new URLSearchParams({ email });
+  return parseDiscovery(await request("GET", `/api/v1/auth/discover?${query}`));
 }
 
 /** `POST /api/v1/session`: signs in; the server sets the session cookie. */

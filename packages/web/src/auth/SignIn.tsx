@@ -1,9 +1,24 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { IconAlertCircle } from "@tabler/icons-react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, signIn, type User } from "../api/client";
+import { ApiError, discover, signIn, type User } from "../api/client";
 import { useDocumentTitle } from "../shell/useDocumentTitle";
+import { federationTarget } from "./continueTo";
+import { looksLikeEmail } from "./email";
 
 type Failure = "invalidCredentials" | "invalidRequest" | "unavailable";
 
@@ -15,6 +30,15 @@ function failureOf(error: unknown): Failure {
   return "unavailable";
 }
 
+/**
+ * Email first: the address decides how the person signs in, with a password here or at the
+ * identity provider its domain is bound to (ProConnect, a ministry's Keycloak).
+ */
+type Step =
+  | { name: "email" }
+  | { name: "password"; email: string }
+  | { name: "redirect"; provider: string };
+
 interface SignInProps {
   onSignedIn: (user: User) => void;
   /** Set when the session check failed, so the user knows the server may be down. */
@@ -24,20 +48,87 @@ interface SignInProps {
 export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
   const { t } = useTranslation();
   useDocumentTitle(t("title.signIn"));
+  const [step, setStep] = useState<Step>({ name: "email" });
   const [email, setEmail] = useState("");
+  const [emailInvalid, setEmailInvalid] = useState(false);
   const [password, setPassword] = useState("");
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  // Focus follows the step once the user has moved between steps, never on the first render.
+  const moved = useRef(false);
+
+  useEffect(() => {
+    if (!moved.current) return;
+    if (step.name === "email") emailRef.current?.focus();
+    else if (step.name === "password") passwordRef.current?.focus();
+    else statusRef.current?.focus();
+  }, [step]);
+
+  // Back from the identity provider, the browser may restore this page as it was left:
+  // "Redirecting…" with nothing happening. Start over at the e-mail step instead.
+  useEffect(() => {
+    const restored = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      setSubmitting(false);
+      setStep({ name: "email" });
+    };
+    window.addEventListener("pageshow", restored);
+    return () => window.removeEventListener("pageshow", restored);
+  }, []);
+
+  function go(next: Step) {
+    moved.current = true;
+    setFailure(null);
+    setStep(next);
+  }
+
+  function rejectEmail() {
+    setEmailInvalid(true);
+    emailRef.current?.focus();
+  }
+
+  async function continueWithEmail(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const address = email.trim();
+    setFailure(null);
+    if (!looksLikeEmail(address)) {
+      rejectEmail();
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const method = await discover(address);
+      setSubmitting(false);
+      if (method.method === "password") {
+        setPassword("");
+        go({ name: "password", email: address });
+        return;
+      }
+      go({ name: "redirect", provider: method.provider });
+      window.location.assign(federationTarget(method.url, window.location.search));
+    } catch (error) {
+      setSubmitting(false);
+      if (error instanceof ApiError && error.status === 400) rejectEmail();
+      else setFailure(failureOf(error));
+    }
+  }
+
+  async function submitPassword(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (step.name !== "password") return;
     setSubmitting(true);
     setFailure(null);
     try {
-      onSignedIn(await signIn(email.trim(), password));
+      onSignedIn(await signIn(step.email, password));
     } catch (error) {
       setFailure(failureOf(error));
       setSubmitting(false);
+      setPassword("");
+      passwordRef.current?.focus();
     }
   }
 
@@ -49,7 +140,7 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
             {t("auth.heading")}
           </Title>
           <Text c="dimmed" size="sm" mt={6}>
-            {t("auth.intro")}
+            {t(step.name === "password" ? "auth.passwordIntro" : "auth.intro")}
           </Text>
         </div>
         {sessionCheckFailed && !failure && (
@@ -69,35 +160,101 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
             {t(`auth.${failure}`)}
           </Alert>
         )}
-        <form onSubmit={submit} data-testid="sign-in-form">
-          <Stack gap="md">
-            <TextInput
-              label={t("auth.email")}
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              withAsterisk={false}
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-            />
-            <PasswordInput
-              label={t("auth.password")}
-              name="password"
-              autoComplete="current-password"
-              required
-              withAsterisk={false}
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              visibilityToggleFocusable
-              visibilityToggleButtonProps={{ "aria-label": t("auth.showPassword") }}
-            />
-            <Button type="submit" fullWidth loading={submitting} mt="xs">
-              {t("auth.submit")}
-            </Button>
-          </Stack>
-        </form>
+        {step.name === "email" && (
+          // noValidate: the address is checked here and by the server, with translated messages.
+          <form onSubmit={continueWithEmail} noValidate data-testid="sign-in-form">
+            <Stack gap="md">
+              <TextInput
+                ref={emailRef}
+                label={t("auth.email")}
+                name="email"
+                type="email"
+                autoComplete="username"
+                spellCheck={false}
+                required
+                withAsterisk={false}
+                value={email}
+                onChange={(event) => {
+                  setEmail(event.currentTarget.value);
+                  setEmailInvalid(false);
+                }}
+                error={emailInvalid ? t("auth.invalidEmail") : undefined}
+                errorProps={{ role: "alert" }}
+                data-testid="sign-in-email"
+              />
+              <Button
+                type="submit"
+                fullWidth
+                loading={submitting}
+                mt="xs"
+                data-testid="sign-in-continue"
+              >
+                {t("auth.continue")}
+              </Button>
+            </Stack>
+          </form>
+        )}
+        {step.name === "password" && (
+          <form onSubmit={submitPassword} data-testid="sign-in-form">
+            <Stack gap="md">
+              <div>
+                {/* Kept in the form, read-only, so password managers know the account. */}
+                <TextInput
+                  label={t("auth.email")}
+                  name="email"
+                  type="email"
+                  autoComplete="username"
+                  readOnly
+                  value={step.email}
+                  variant="filled"
+                />
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  mt={6}
+                  onClick={() => go({ name: "email" })}
+                  data-testid="sign-in-change-email"
+                >
+                  {t("auth.changeEmail")}
+                </Anchor>
+              </div>
+              <PasswordInput
+                ref={passwordRef}
+                label={t("auth.password")}
+                name="password"
+                autoComplete="current-password"
+                required
+                withAsterisk={false}
+                value={password}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+                visibilityToggleFocusable
+                visibilityToggleButtonProps={{ "aria-label": t("auth.showPassword") }}
+                data-testid="sign-in-password"
+              />
+              <Button
+                type="submit"
+                fullWidth
+                loading={submitting}
+                mt="xs"
+                data-testid="sign-in-submit"
+              >
+                {t("auth.submit")}
+              </Button>
+            </Stack>
+          </form>
+        )}
       </Stack>
+      {/* Always present (outside the Stack, so empty it adds no gap): assistive technology
+          announces what is put in a live region that already exists. */}
+      <Box role="status" ref={statusRef} tabIndex={-1} data-testid="sign-in-status">
+        {step.name === "redirect" && (
+          <Group gap="sm" wrap="nowrap" mt="lg">
+            <Loader size="sm" aria-hidden="true" />
+            <Text>{t("auth.redirecting", { provider: step.provider })}</Text>
+          </Group>
+        )}
+      </Box>
     </Paper>
   );
 }
