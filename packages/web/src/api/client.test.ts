@@ -114,6 +114,17 @@ describe("signOut", () => {
     expect(init?.body).toBeUndefined();
     expect(new Headers(init?.headers).has("Content-Type")).toBe(false);
   });
+
+  it("returns the upstream sign-out page to visit next, and nothing else", async () => {
+    answer(200, { next: "https://berlin.example/oidc/session/end?id_token_hint=x" });
+    await expect(signOut()).resolves.toEqual({
+      next: "https://berlin.example/oidc/session/end?id_token_hint=x",
+    });
+    answer(200, { next: "javascript:alert(1)" });
+    await expect(signOut()).resolves.toEqual({ next: null });
+    answer(204);
+    await expect(signOut()).resolves.toEqual({ next: null });
+  });
 });
 
 describe("fetchApps", () => {

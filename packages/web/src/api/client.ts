@@ -141,8 +141,12 @@ export async function signIn(email: string, password: string): Promise<User> {
 }
 
 /** `DELETE /api/v1/session`: ends the session on the server. */
-export async function signOut(): Promise<void> {
-  await request("DELETE", "/api/v1/session");
+export async function signOut(): Promise<{ next: string | null }> {
+  const payload = await request("DELETE", "/api/v1/session");
+  // Signed in through an upstream provider: its sign-out page is the next stop, on this
+  // site's word only (a path here or an absolute http(s) URL the server chose).
+  const next = isObject(payload) && typeof payload.next === "string" ? payload.next : null;
+  return { next: next && /^https?:\/\//.test(next) ? next : null };
 }
 
 /** `GET /api/v1/apps`: the apps enabled on this server. */

@@ -54,7 +54,11 @@ export function useSession(): SessionControls {
 
   const signOut = useCallback(async () => {
     try {
-      await endSession();
+      const { next } = await endSession();
+      if (next) {
+        window.location.assign(next);
+        return;
+      }
     } catch (error) {
       // 401 means the session was already gone: the user is signed out either way. Any other
       // failure leaves the cookie valid, so pretending to be signed out would be misleading.
