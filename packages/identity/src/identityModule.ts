@@ -4,6 +4,7 @@ import { registerOidcRoutes } from "./api/oidcRoutes.js";
 import { identityOptions } from "./config.js";
 import { AccountLinker } from "./federation/AccountLinker.js";
 import { Broker } from "./federation/Broker.js";
+import { FederatedSessions } from "./federation/FederatedSessions.js";
 import { registerFederationRoutes } from "./federation/routes.js";
 import { UpstreamStore } from "./federation/UpstreamStore.js";
 import { OrganisationStore } from "./organisations/OrganisationStore.js";
@@ -13,6 +14,7 @@ import { createProvider } from "./provider/createProvider.js";
 import { endBrowserSession } from "./provider/endBrowserSession.js";
 import { KeyStore } from "./provider/KeyStore.js";
 import { ProviderHost } from "./provider/ProviderHost.js";
+import { registerScimRoutes } from "./scim/scimRoutes.js";
 import { purgeExpiredPayloads, revokeAccount } from "./storage/KyselyAdapter.js";
 import { identityMigrations } from "./storage/migrations.js";
 import { SecretStore } from "./storage/SecretStore.js";
@@ -54,6 +56,13 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
           signingKeys: { keys: (await keys.signingKeys()) as never },
           cookieKeys,
           trustProxy: context.kernel.trustProxy,
+          log: context.log,
+          // An app's RP-initiated logout signs the browser out of Tandem itself too.
+          endTandemSession: async (cookieHeader) => {
+            const secret = readCookie(cookieHeader, context.auth.cookieName);
+            if (secret) await context.access.endSession(secret);
+            return context.auth.cookieName;
+          },
         });
       host = new ProviderHost(await build(), await keys.version(), build, keys, context.log);
       host.watch();
@@ -75,17 +84,25 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
         new AccountLinker(context.database, context.accounts),
         `${context.publicUrl}/federation/callback`,
       );
+      const federatedSessions = new FederatedSessions(context.database, upstreams, broker);
       registerFederationRoutes(http, {
         broker,
         upstreams,
         host,
         auth: context.auth,
         access: context.access,
+        sessions: federatedSessions,
+        audit: context.audit,
       });
-      purge = setInterval(
-        () => void purgeExpiredPayloads(context.database).catch(() => {}),
-        PURGE_EVERY_MS,
-      );
+      context.auth.onSignOut(async (request) => {
+        const sessionId = context.auth.sessionId(request);
+        return sessionId ? federatedSessions.end(sessionId, `${context.publicUrl}/`) : undefined;
+      });
+      await registerScimRoutes(http, { ...context, defaultOrganisation: home });
+      purge = setInterval(() => {
+        void purgeExpiredPayloads(context.database).catch(() => {});
+        void federatedSessions.purge(context.kernel.sessionMinutes * 60_000).catch(() => {});
+      }, PURGE_EVERY_MS);
       purge.unref();
     },
     onAccountDisabled: (accountId, database) => revokeAccount(database, accountId),
@@ -94,4 +111,12 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
       clearInterval(purge);
     },
   };
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return undefined;
 }

@@ -15,4 +15,10 @@ export {
 export { ClientStore, type NewClient, type RegisteredClient } from "./provider/ClientStore.js";
 export { INTERACTION_PATH, OIDC_ROUTES } from "./provider/createProvider.js";
 export { KeyStore, RETIRED_KEY_GRACE_MS } from "./provider/KeyStore.js";
+export {
+  type GroupMember,
+  type GroupMembership,
+  type GroupRow,
+  GroupStore,
+} from "./scim/GroupStore.js";
 export { identityMigrations } from "./storage/migrations.js";

@@ -24,6 +24,7 @@ beforeAll(async () => {
   const atBerlin = await new ClientStore(berlin.tandem.database).add({
     name: "Tandem Paris",
     redirectUris: [`${paris.url}/federation/callback`],
+    postLogoutRedirectUris: [`${paris.url}/`],
   });
   await new UpstreamStore(paris.tandem.database).add({
     name: "Tandem Berlin",
@@ -62,9 +63,8 @@ test("a Berlin agent signs in to a Paris app with their Berlin account", async (
   // Paris' sign-in page: the e-mail's domain is bound to Berlin.
   const atParis = await browser.follow(url, stop);
   const continueTo = atParis.url.searchParams.get("continue") ?? "";
-  const route = await (
-    await fetch(`${paris.url}/api/v1/auth/discover?email=${agent.email}`)
-  ).json();
+  const discover = await fetch(`${paris.url}/api/v1/auth/discover?email=${agent.email}`);
+  const route = (await discover.json()) as { method: string; url: string };
   expect(route).toMatchObject({ method: "redirect", provider: "Tandem Berlin" });
 
   // Berlin's sign-in page: the agent types their Berlin password there, never at Paris.
@@ -91,6 +91,30 @@ test("a Berlin agent signs in to a Paris app with their Berlin account", async (
     organisation: "Senatsverwaltung Berlin",
     home_federation: "DE",
   });
+  // Signing out of Paris signs the browser out at Berlin too: Paris hands it Berlin's
+  // end-session URL, and confirming there ends Berlin's session as well.
+  const signOut = await browser.fetch(`${paris.url}/api/v1/session`, {
+    method: "DELETE",
+    headers: { origin: paris.url },
+  });
+  expect(signOut.status).toBe(200);
+  const next = new URL(((await signOut.json()) as { next: string }).next);
+  expect(next.origin + next.pathname).toBe(`${berlin.url}/oidc/session/end`);
+  expect(next.searchParams.get("id_token_hint")).toBeTruthy();
+  const confirm = await browser.fetch(next);
+  const page = await confirm.text();
+  const action = /action="([^"]+)"/.exec(page)?.[1] ?? "";
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
+  const done = await browser.fetch(new URL(action, berlin.url), {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ xsrf, logout: "yes" }).toString(),
+  });
+  expect(done.status).toBe(303);
+  expect(done.headers.get("location")).toBe(`${paris.url}/`);
+  expect((await browser.fetch(`${berlin.url}/api/v1/me`)).status).toBe(401);
+  expect((await browser.fetch(`${paris.url}/api/v1/me`)).status).toBe(401);
+
   // Paris now knows Berlin's organisation, as a German one.
   const organisations = await new OrganisationStore(paris.tandem.database).list();
   expect(organisations.find((o) => o.name === "Senatsverwaltung Berlin")?.country).toBe("DE");

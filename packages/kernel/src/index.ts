@@ -1,16 +1,41 @@
-export { AccessService, type Principal, TOKEN_PREFIX } from "./accounts/AccessService.js";
+export {
+  AccessService,
+  type Principal,
+  sessionIdOf,
+  TOKEN_PREFIX,
+} from "./accounts/AccessService.js";
 export {
   AccountService,
   type NewUser,
   normaliseEmail,
   presentUser,
 } from "./accounts/AccountService.js";
+export {
+  LoginThrottle,
+  type LoginThrottleOptions,
+  TooManyAttempts,
+} from "./accounts/LoginThrottle.js";
 export { kernelMigrations } from "./accounts/migrations.js";
-export { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "./accounts/secrets.js";
+export {
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  passwordProblem,
+  passwordRefusal,
+} from "./accounts/secrets.js";
 export type { KernelTables, UserRow } from "./accounts/tables.js";
 export { registerInstanceRoutes } from "./api/instances.js";
 export { registerMeRoutes } from "./api/me.js";
 export { registerSessionRoutes } from "./api/session.js";
+export {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditEvent,
+  AuditLog,
+  type AuditQuery,
+  type AuditRecord,
+} from "./audit/AuditLog.js";
+export { auditMigrations } from "./audit/migrations.js";
+export { registerAuditRoutes } from "./audit/routes.js";
 export { assertBlobKey, type BlobStore } from "./blob/BlobStore.js";
 export { LocalBlobStore } from "./blob/LocalBlobStore.js";
 export { type InstanceInfo, InstanceRegistry } from "./cluster/InstanceRegistry.js";

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import {
   AccountService,
   Conflict,
@@ -110,6 +111,29 @@ describe("create", () => {
     expect(error).toBeInstanceOf(InvalidRequest);
     expect(error.message).toMatch(message);
     expect(await accounts.list()).toEqual([]);
+  });
+
+  // Entries of 12 characters or more that zxcvbn-ts's common-password list really holds.
+  test.each(["password1234", "qwertyuiop123", "1q2w3e4r5t6y", "123456789012"])(
+    "the common password %s, in any case, is refused and nothing is written",
+    async (common) => {
+      for (const password of [common, common.toUpperCase(), ` ${common} `]) {
+        const error = await rejectionOf(accounts.create(buildUser({ password })));
+        expect(error).toBeInstanceOf(InvalidRequest);
+        expect(error.message).toBe(
+          "this password is among the most common passwords; choose another",
+        );
+      }
+      expect(await accounts.list()).toEqual([]);
+    },
+  );
+
+  test("a strong random password is accepted", async () => {
+    const password = randomBytes(18).toString("base64url");
+    await accounts.create(buildUser({ password }));
+    expect((await accounts.checkPassword("ada@example.org", password)).email).toBe(
+      "ada@example.org",
+    );
   });
 
   test("passwords of exactly 12 and 128 characters are accepted", async () => {

@@ -82,12 +82,13 @@ describe("migrate", () => {
   test("applies the kernel's migrations once; a second run applies nothing", async () => {
     expect(await migrate(database, [kernelMigrations])).toEqual([
       { module: "kernel", name: "0001_accounts" },
+      { module: "kernel", name: "0002_login_throttle" },
     ]);
-    for (const table of ["users", "personal_access_tokens", "sessions"]) {
+    for (const table of ["users", "personal_access_tokens", "sessions", "login_throttle"]) {
       expect(await tableExists(table), table).toBe(true);
     }
     expect(await migrate(database, [kernelMigrations])).toEqual([]);
-    expect(await recorded("kernel")).toEqual(["0001_accounts"]);
+    expect(await recorded("kernel")).toEqual(["0001_accounts", "0002_login_throttle"]);
   });
 
   test("keeps a history per module, applied in order", async () => {
@@ -97,6 +98,7 @@ describe("migrate", () => {
     ]);
     expect(await migrate(database, [kernelMigrations, notes])).toEqual([
       { module: "kernel", name: "0001_accounts" },
+      { module: "kernel", name: "0002_login_throttle" },
       { module: "notes", name: "0001_a" },
       { module: "notes", name: "0002_b" },
     ]);

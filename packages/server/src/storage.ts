@@ -4,6 +4,8 @@ import {
   AccessService,
   AccountService,
   type AppliedMigration,
+  AuditLog,
+  auditMigrations,
   type Database,
   kernelMigrations,
   type ModuleMigrations,
@@ -17,6 +19,7 @@ import { createModules } from "./modules.js";
 
 export const allMigrations: ModuleMigrations[] = [
   kernelMigrations,
+  auditMigrations,
   ...createModules().flatMap((m) => (m.migrations ? [m.migrations] : [])),
 ];
 
@@ -25,6 +28,8 @@ export interface Storage {
   database: Database;
   accounts: AccountService;
   access: AccessService;
+  /** The security audit log; administration commands record what they did. */
+  audit: AuditLog;
   /** Migrations this opening applied, in order. */
   applied: AppliedMigration[];
   /**
@@ -55,6 +60,7 @@ export async function openStorage(config: TandemConfig): Promise<Storage> {
     database,
     accounts,
     access,
+    audit: new AuditLog(database),
     applied,
     createUser: async (input) => {
       const organisations = new OrganisationStore(database);

@@ -16,20 +16,18 @@ export async function registerOidcRoutes(http: FastifyInstance, host: ProviderHo
     });
   };
   await http.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", (_request, _payload, done) => done(null));
-    scope.get("/.well-known/openid-configuration", handOver);
+    // Handed over before Fastify looks at the body (even an empty Content-Type is the
+    // provider's to judge, in OAuth's error format); the routes below only claim the paths.
+    scope.addHook("onRequest", async (request, reply) => {
+      if (request.url.startsWith(`${INTERACTION_PATH}/`)) return;
+      await handOver(request, reply);
+    });
+    scope.get("/.well-known/openid-configuration", async () => undefined);
     scope.route({
       method: ["GET", "POST", "PUT", "DELETE", "OPTIONS", "HEAD"],
       url: "/oidc/*",
-      handler: async (request, reply) => {
-        if (request.url.startsWith(`${INTERACTION_PATH}/`)) {
-          return reply
-            .status(404)
-            .send({ error: "not_found", message: "No such interaction step." });
-        }
-        return handOver(request, reply);
-      },
+      handler: async (_request, reply) =>
+        reply.status(404).send({ error: "not_found", message: "No such interaction step." }),
     });
   });
 }

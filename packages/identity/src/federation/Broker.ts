@@ -66,7 +66,9 @@ export class Broker {
   }
 
   /** Completes the sign-in the upstream answered; the account, created at its first sign-in. */
-  async finish(currentUrl: URL): Promise<{ user: UserRow; continueTo: string | null }> {
+  async finish(
+    currentUrl: URL,
+  ): Promise<{ user: UserRow; continueTo: string | null; upstream: Upstream; idToken: string }> {
     const state = currentUrl.searchParams.get("state");
     const transaction = state
       ? ((await this.#transactions.find(state)) as Transaction | undefined)
@@ -110,7 +112,24 @@ export class Broker {
       );
     }
     const user = await this.linker.accountFor(upstream, idClaims.sub, identity);
-    return { user, continueTo: transaction.continueTo };
+    return { user, continueTo: transaction.continueTo, upstream, idToken: tokens.id_token ?? "" };
+  }
+
+  /**
+   * Where the browser ends its session at the upstream provider, or undefined when the
+   * provider has no end-session endpoint.
+   */
+  async endSessionUrl(
+    upstream: Upstream,
+    idToken: string,
+    returnTo: string,
+  ): Promise<URL | undefined> {
+    const config = await this.#configuration(upstream);
+    if (!config.serverMetadata().end_session_endpoint) return undefined;
+    return oidc.buildEndSessionUrl(config, {
+      id_token_hint: idToken,
+      post_logout_redirect_uri: returnTo,
+    });
   }
 
   #configuration(upstream: Upstream): Promise<oidc.Configuration> {

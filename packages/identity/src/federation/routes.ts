@@ -1,5 +1,6 @@
 import {
   type AccessService,
+  type AuditLog,
   type Authenticator,
   InvalidRequest,
   parseInput,
@@ -12,11 +13,18 @@ import { errorPage } from "../api/errorPage.js";
 import { INTERACTION_PATH } from "../provider/createProvider.js";
 import type { ProviderHost } from "../provider/ProviderHost.js";
 import type { Broker } from "./Broker.js";
+import type { FederatedSessions } from "./FederatedSessions.js";
 import { domainOf, type UpstreamStore } from "./UpstreamStore.js";
 
 const INTERACTION = new RegExp(`^${INTERACTION_PATH}/([A-Za-z0-9_-]+)$`);
 
-const Discover = z.object({ email: z.string().min(3).max(320) });
+const Discover = z.object({
+  /** The address the user typed; only its domain matters. */
+  email: z
+    .string()
+    .max(320)
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: "is not an e-mail address" }),
+});
 const Start = z.object({
   login_hint: z.string().max(320).optional(),
   continue: z.string().regex(INTERACTION).optional(),
@@ -30,6 +38,8 @@ export function registerFederationRoutes(
     host: ProviderHost;
     auth: Authenticator;
     access: AccessService;
+    sessions: FederatedSessions;
+    audit: AuditLog;
   },
 ) {
   /**
@@ -70,12 +80,27 @@ export function registerFederationRoutes(
   http.get("/federation/callback", async (request, reply) => {
     const current = new URL(request.url, `${request.protocol}://${request.host}`);
     try {
-      const { user, continueTo } = await deps.broker.finish(current);
+      const { user, continueTo, upstream, idToken } = await deps.broker.finish(current);
       const session = await deps.access.createSession(user);
+      await deps.sessions.remember(session.id, upstream.id, idToken);
+      await deps.audit.record({
+        action: "federated_sign_in",
+        outcome: "success",
+        actor: { id: user.id, email: user.email },
+        subject: user.email,
+        ip: request.ip,
+        details: { upstream: upstream.name },
+      });
       deps.auth.setSessionCookie(reply, session.secret, session.expiresAt);
       request.log.info({ userId: user.id }, "signed in through an upstream provider");
       return reply.redirect(continueTo ?? "/", 303);
     } catch (error) {
+      await deps.audit.record({
+        action: "federated_sign_in",
+        outcome: "failure",
+        ip: request.ip,
+        details: { reason: error instanceof Error ? error.message : String(error) },
+      });
       return refuse(reply, error);
     }
   });

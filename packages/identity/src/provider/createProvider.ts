@@ -1,4 +1,4 @@
-import type { AccountService, Database } from "@tandem/kernel";
+import type { AccountService, Database, Logger } from "@tandem/kernel";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { errorPage } from "../api/errorPage.js";
 import type { IdentityClaims } from "../organisations/ProfileStore.js";
@@ -33,6 +33,9 @@ export interface ProviderOptions {
   signingKeys: Configuration["jwks"];
   cookieKeys: string[];
   trustProxy: boolean;
+  log: Logger;
+  /** Ends the Tandem session of the request's cookies; returns the session cookie's name. */
+  endTandemSession(cookieHeader: string | undefined): Promise<string>;
 }
 
 /** Token lifetimes in seconds. Codes live 60 s at most (ASVS); refresh tokens expire absolutely. */
@@ -79,12 +82,26 @@ export function createProvider(options: ProviderOptions): Provider {
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true },
+      // A client learns about its own tokens only (oidc-provider's default lets any
+      // confidential client introspect any token).
+      introspection: {
+        enabled: true,
+        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+      },
       revocation: { enabled: true },
       rpInitiatedLogout: { enabled: true },
       backchannelLogout: { enabled: true },
     },
     ttl: TTL,
+    // The ID token states the claims its scopes grant, not only userinfo: apps read it alone.
+    conformIdTokenClaims: false,
+    // oidc-provider refuses outgoing requests to private addresses (SSRF). Its only outgoing
+    // requests here are back-channel logouts to URIs an administrator registered, which
+    // are usually on the internal network: those must get through.
+    fetch: (input, init = {}) => {
+      const { dispatcher: _ssrfGuard, ...rest } = init as RequestInit & { dispatcher?: unknown };
+      return fetch(input, rest);
+    },
     // Always rotate: a refresh token is single-use, and a replayed one revokes its grant.
     rotateRefreshToken: () => true,
     async findAccount(_ctx, sub) {
@@ -121,5 +138,16 @@ export function createProvider(options: ProviderOptions): Provider {
   };
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.trustProxy;
+  provider.on("backchannel.error", (_ctx, error, client) =>
+    options.log.warn({ err: error, clientId: client.clientId }, "back-channel logout failed"),
+  );
+  // After an app's sign-out is confirmed, Tandem's own session ends with the provider's.
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.oidc?.route === "end_session_confirm" && ctx.status === 303) {
+      const name = await options.endTandemSession(ctx.get("cookie"));
+      ctx.cookies.set(name, null, { path: "/", secure: secure, overwrite: true });
+    }
+  });
   return provider;
 }

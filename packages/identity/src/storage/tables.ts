@@ -72,6 +72,37 @@ export interface IdentityTables {
     user_id: string;
     created_at: number;
   };
+  /** Tandem sessions opened through an upstream provider: signing out goes there too. */
+  federated_sessions: {
+    session_id: string;
+    upstream_id: string;
+    id_token: string;
+    created_at: number;
+  };
+  /**
+   * What SCIM provisioning knows of an account beyond the kernel's row; accounts never
+   * provisioned have none. A deprovisioned account is kept (other data may point at it),
+   * disabled, and hidden from SCIM.
+   */
+  scim_users: {
+    user_id: string;
+    /** The provisioning system's own id for the account. */
+    external_id: string | null;
+    deprovisioned_at: number | null;
+    updated_at: number;
+  };
+  /** Groups of accounts, provisioned over SCIM; apps share with them and see them as a claim. */
+  groups: {
+    id: string;
+    display_name: string;
+    external_id: string | null;
+    created_at: number;
+    updated_at: number;
+  };
+  group_members: {
+    group_id: string;
+    user_id: string;
+  };
   /** Secrets the provider needs across restarts and instances (cookie signing keys). */
   identity_secrets: {
     name: string;

@@ -59,18 +59,19 @@ export class AccessService {
   }
 
   /** A new session with a new id at every sign-in, so a planted id is never promoted. */
-  async createSession(user: UserRow): Promise<{ secret: string; expiresAt: number }> {
+  async createSession(user: UserRow): Promise<{ id: string; secret: string; expiresAt: number }> {
     const secret = newSecret("");
     const now = Date.now();
     const expiresAt = now + this.#sessionMs;
+    const id = sessionIdOf(secret);
     await this.#tokens.insertSession({
-      id: digest(secret),
+      id,
       user_id: user.id,
       created_at: now,
       expires_at: expiresAt,
       last_seen_at: now,
     });
-    return { secret, expiresAt };
+    return { id, secret, expiresAt };
   }
 
   async sessionFor(secret: string): Promise<{ user: UserRow; signedInAt: number } | undefined> {
@@ -91,4 +92,9 @@ export class AccessService {
   async purgeExpiredSessions(): Promise<void> {
     await this.#tokens.deleteExpiredSessions(Date.now());
   }
+}
+
+/** A session's id is the digest of its secret: modules key what they keep per session by it. */
+export function sessionIdOf(secret: string): string {
+  return digest(secret);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Conflict, InvalidCredentials, InvalidRequest, NotFound } from "../errors/TandemError.js";
 import type { Database } from "../storage/Database.js";
-import { generatePassword, hashPassword, passwordProblem, verifyPassword } from "./secrets.js";
+import { generatePassword, hashPassword, passwordRefusal, verifyPassword } from "./secrets.js";
 import type { UserRow } from "./tables.js";
 import { UserStore } from "./UserStore.js";
 
@@ -34,7 +34,7 @@ export class AccountService {
       throw new InvalidRequest("name must have between 1 and 200 characters");
     }
     if (input.password !== undefined) {
-      const problem = passwordProblem(input.password);
+      const problem = await passwordRefusal(input.password);
       if (problem) throw new InvalidRequest(problem);
     }
     if (await this.users.byEmail(email)) throw new Conflict(`a user with e-mail ${email} exists`);

@@ -49,7 +49,34 @@ const accounts: Migration = {
   },
 };
 
+/** Failed sign-ins counted per account and per network, shared by every instance (LoginThrottle). */
+const loginThrottle: Migration = {
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable("login_throttle")
+      .addColumn("kind", "text", (c) => c.notNull())
+      .addColumn("key", "text", (c) => c.notNull())
+      .addColumn("failures", "integer", (c) => c.notNull())
+      .addColumn("window_start", "bigint", (c) => c.notNull())
+      .addColumn("delay_ms", "bigint", (c) => c.notNull())
+      .addColumn("blocked_until", "bigint")
+      .addColumn("expires_at", "bigint", (c) => c.notNull())
+      .addPrimaryKeyConstraint("login_throttle_pk", ["kind", "key"])
+      .execute();
+    await db.schema
+      .createIndex("login_throttle_expires")
+      .on("login_throttle")
+      .column("expires_at")
+      .execute();
+  },
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable("login_throttle").execute();
+  },
+};
+
 export const kernelMigrations: ModuleMigrations = {
   module: "kernel",
-  migrations: { "0001_accounts": accounts },
+  migrations: { "0001_accounts": accounts, "0002_login_throttle": loginThrottle },
 };

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
+import { isCommonPassword } from "./commonPasswords.js";
 
 const scryptAsync = promisify(scrypt) as (
   password: string,
@@ -15,11 +16,24 @@ const KEY_LENGTH = 32;
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
-/** Why a password is refused, or null when it is acceptable. */
+/**
+ * Why a password's length is refused, or null. The length rules alone: a password to be
+ * stored goes through `passwordRefusal`, which also checks the list of common passwords.
+ */
 export function passwordProblem(password: string): string | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN) return `password must have at least ${PASSWORD_MIN} characters`;
   if (length > PASSWORD_MAX) return `password must have at most ${PASSWORD_MAX} characters`;
+  return null;
+}
+
+/** Why a password is refused for storing (length, then the common-password list), or null. */
+export async function passwordRefusal(password: string): Promise<string | null> {
+  const problem = passwordProblem(password);
+  if (problem) return problem;
+  if (await isCommonPassword(password)) {
+    return "this password is among the most common passwords; choose another";
+  }
   return null;
 }
 

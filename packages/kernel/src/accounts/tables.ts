@@ -26,7 +26,22 @@ export interface KernelTables {
     expires_at: number;
     last_seen_at: number;
   };
+  /** One row per throttled account or network; see LoginThrottle. */
+  login_throttle: {
+    kind: "account" | "network";
+    /** SHA-256 of the normalised e-mail or of the network: no typed e-mail or address is kept. */
+    key: string;
+    /** Failed attempts in this window, counting attempts still being checked. */
+    failures: number;
+    window_start: number;
+    /** The block the latest counted failure set; doubles with each further one. */
+    delay_ms: number;
+    blocked_until: number | null;
+    /** When the row may be forgotten: a window after its start, or after its block ends. */
+    expires_at: number;
+  };
 }
 
 export type UserRow = KernelTables["users"];
 export type TokenRow = KernelTables["personal_access_tokens"];
+export type LoginThrottleRow = KernelTables["login_throttle"];

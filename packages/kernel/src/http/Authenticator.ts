@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { AccessService, Principal } from "../accounts/AccessService.js";
+import { type AccessService, type Principal, sessionIdOf } from "../accounts/AccessService.js";
 import { Forbidden, Unauthorized } from "../errors/TandemError.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -8,8 +8,14 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Resolves who a request acts for: `Authorization: Bearer <personal access token>` first,
  * then the session cookie. Every module's routes call `require(request)`.
  */
-/** Runs when a browser signs out of Tandem, before its session cookie is cleared. */
-export type SignOutHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+/**
+ * Runs when a browser signs out of Tandem, before its session cookie is cleared. It may
+ * return a URL the browser must visit next (an upstream provider's end-session endpoint).
+ */
+export type SignOutHook = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<string | undefined | void>;
 
 export class Authenticator {
   readonly cookieName: string;
@@ -61,8 +67,17 @@ export class Authenticator {
     this.#signOutHooks.push(hook);
   }
 
-  async runSignOutHooks(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    for (const hook of this.#signOutHooks) await hook(request, reply);
+  /** Runs every hook; returns the first URL one asks the browser to visit next. */
+  async runSignOutHooks(request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
+    let next: string | undefined;
+    for (const hook of this.#signOutHooks) next ??= (await hook(request, reply)) || undefined;
+    return next;
+  }
+
+  /** The id of the request's browser session, if it carries one (valid or not). */
+  sessionId(request: FastifyRequest): string | undefined {
+    const secret = this.sessionSecret(request);
+    return secret ? sessionIdOf(secret) : undefined;
   }
 
   setSessionCookie(reply: FastifyReply, secret: string, expiresAt: number): void {

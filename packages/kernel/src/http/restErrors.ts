@@ -11,6 +11,10 @@ export function restErrorHandler(
   reply: FastifyReply,
 ) {
   if (error instanceof TandemError) {
+    // An error that says when to come back (TooManyAttempts) says it the HTTP way too.
+    if ("retryAfter" in error && typeof error.retryAfter === "number") {
+      reply.header("retry-after", String(error.retryAfter));
+    }
     return reply.status(error.status).send({ error: error.code, message: error.message });
   }
   if (error.validation) {

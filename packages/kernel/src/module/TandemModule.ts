@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { AccessService } from "../accounts/AccessService.js";
 import type { AccountService } from "../accounts/AccountService.js";
 import type { UserRow } from "../accounts/tables.js";
+import type { AuditLog } from "../audit/AuditLog.js";
 import type { BlobStore } from "../blob/BlobStore.js";
 import type { KernelConfig } from "../config/kernelConfig.js";
 import type { Slice, SliceValues } from "../config/options.js";
@@ -24,6 +25,7 @@ export interface ModuleContext {
   auth: Authenticator;
   accounts: AccountService;
   access: AccessService;
+  audit: AuditLog;
   /**
    * Disables an account and ends everything it holds in every module (sessions, tokens,
    * grants): what an administrator's or a provisioning system's deactivation calls.

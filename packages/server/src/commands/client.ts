@@ -32,14 +32,16 @@ export function registerClientCommands(program: Command) {
         postLogoutRedirectUri?: string[];
         backchannelLogoutUri?: string;
       }) => {
-        const registered = await withStorage((s) =>
-          new ClientStore(s.database).add({
-            name: options.name,
-            redirectUris: options.redirectUri,
-            public: options.public,
-            postLogoutRedirectUris: options.postLogoutRedirectUri,
-            backchannelLogoutUri: options.backchannelLogoutUri,
-          }),
+        const registered = await withStorage(
+          (s) =>
+            new ClientStore(s.database).add({
+              name: options.name,
+              redirectUris: options.redirectUri,
+              public: options.public,
+              postLogoutRedirectUris: options.postLogoutRedirectUri,
+              backchannelLogoutUri: options.backchannelLogoutUri,
+            }),
+          { action: "client_added", subject: (r) => r.client_id },
         );
         process.stdout.write(`${JSON.stringify(registered, null, 2)}\n`);
       },

@@ -42,16 +42,18 @@ export function registerIdpCommands(program: Command) {
       }) => {
         const secret = await readStdin();
         if (!secret) throw new CliError("no client secret on standard input");
-        const added = await withStorage((s) =>
-          new UpstreamStore(s.database).add({
-            name: options.name,
-            issuer: options.issuer,
-            clientId: options.clientId,
-            clientSecret: secret,
-            profile: options.profile as "proconnect" | "oidc",
-            domains: options.domain,
-            federation: options.federation,
-          }),
+        const added = await withStorage(
+          (s) =>
+            new UpstreamStore(s.database).add({
+              name: options.name,
+              issuer: options.issuer,
+              clientId: options.clientId,
+              clientSecret: secret,
+              profile: options.profile as "proconnect" | "oidc",
+              domains: options.domain,
+              federation: options.federation,
+            }),
+          { action: "upstream_added", subject: options.issuer },
         );
         const { clientSecret: _hidden, ...shown } = added;
         process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);

@@ -11,7 +11,10 @@ export function registerKeysCommands(program: Command) {
       "sign with a new key from now on; the old one stays published until its tokens expire",
     )
     .action(async () => {
-      const rotated = await withStorage((s) => new KeyStore(s.database).rotate());
+      const rotated = await withStorage((s) => new KeyStore(s.database).rotate(), {
+        action: "keys_rotated",
+        subject: (r) => r.kid,
+      });
       const hours = RETIRED_KEY_GRACE_MS / 3_600_000;
       process.stdout.write(
         `New signing key ${rotated.kid}.` +

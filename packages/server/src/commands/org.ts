@@ -16,13 +16,15 @@ export function registerOrgCommands(program: Command) {
     .option("--require-mfa", "its members must use a second factor")
     .action(
       async (options: { name: string; country: string; id?: string; requireMfa?: boolean }) => {
-        const created = await withStorage((s) =>
-          new OrganisationStore(s.database).add({
-            name: options.name,
-            country: options.country,
-            identifier: options.id,
-            requireMfa: options.requireMfa,
-          }),
+        const created = await withStorage(
+          (s) =>
+            new OrganisationStore(s.database).add({
+              name: options.name,
+              country: options.country,
+              identifier: options.id,
+              requireMfa: options.requireMfa,
+            }),
+          { action: "organisation_added", subject: options.id ?? options.name },
         );
         process.stdout.write(`${JSON.stringify(present(created), null, 2)}\n`);
       },

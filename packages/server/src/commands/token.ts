@@ -14,11 +14,14 @@ export function registerTokenCommands(program: Command) {
     .option("--name <name>", "what the token is for", "personal access token")
     .action(async (options: { email: string; expires: string; name: string }) => {
       const expiresAt = expiryOf(options.expires);
-      const created = await withStorage(async (s) => {
-        const user = await s.accounts.byEmail(options.email);
-        if (user.disabled_at !== null) throw new CliError(`${user.email} is disabled`);
-        return s.access.createToken(user, { name: options.name, expiresAt });
-      });
+      const created = await withStorage(
+        async (s) => {
+          const user = await s.accounts.byEmail(options.email);
+          if (user.disabled_at !== null) throw new CliError(`${user.email} is disabled`);
+          return s.access.createToken(user, { name: options.name, expiresAt });
+        },
+        { action: "token_created", subject: options.email },
+      );
       // The token alone on stdout, so scripts can capture it; the rest goes to stderr.
       process.stdout.write(`${created.token}\n`);
       process.stderr.write(

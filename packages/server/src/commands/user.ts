@@ -31,16 +31,18 @@ export function registerUserCommands(program: Command) {
       }) => {
         const password = options.passwordStdin ? await readStdin() : undefined;
         if (options.passwordStdin && !password) throw new CliError("no password on standard input");
-        const created = await withStorage((s) =>
-          s.createUser({
-            email: options.email,
-            name: options.name,
-            admin: options.admin,
-            password,
-            givenName: options.givenName,
-            familyName: options.familyName,
-            organisation: options.org,
-          }),
+        const created = await withStorage(
+          (s) =>
+            s.createUser({
+              email: options.email,
+              name: options.name,
+              admin: options.admin,
+              password,
+              givenName: options.givenName,
+              familyName: options.familyName,
+              organisation: options.org,
+            }),
+          { action: "user_created", subject: options.email },
         );
         process.stdout.write(
           `Created ${created.role === "admin" ? "administrator" : "user"} ${created.email}` +
@@ -91,7 +93,10 @@ export function registerUserCommands(program: Command) {
     )
     .requiredOption("--email <email>", "e-mail address of the account")
     .action(async (options: { email: string }) => {
-      await withStorage((s) => s.disableUser(options.email));
+      await withStorage((s) => s.disableUser(options.email), {
+        action: "user_disabled",
+        subject: options.email,
+      });
       process.stdout.write(`Disabled ${options.email.trim().toLowerCase()}.\n`);
     });
 }

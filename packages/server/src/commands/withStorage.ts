@@ -1,9 +1,22 @@
+import type { AuditAction } from "@tandem/kernel";
 import { parseConfig } from "../config.js";
 import { prepareDataDir } from "../startup/dataDir.js";
 import { openStorage, type Storage } from "../storage.js";
 
-/** Runs an administration command against the configured, migrated database, then closes it. */
-export async function withStorage<T>(run: (storage: Storage) => Promise<T>): Promise<T> {
+/** What an administration command records in the audit log, success or failure. */
+export interface CliAudit<T> {
+  action: AuditAction;
+  subject: string | ((result: T) => string);
+}
+
+/**
+ * Runs an administration command against the configured, migrated database, then closes
+ * it; with `audit`, the outcome goes to the security audit log (actor: the operator's CLI).
+ */
+export async function withStorage<T>(
+  run: (storage: Storage) => Promise<T>,
+  audit?: CliAudit<T>,
+): Promise<T> {
   const config = parseConfig(process.env);
   const dataDir = config.kernel.databaseUrl
     ? undefined
@@ -16,7 +29,29 @@ export async function withStorage<T>(run: (storage: Storage) => Promise<T>): Pro
     throw error;
   }
   try {
-    return await run(storage);
+    const result = await run(storage);
+    if (audit) {
+      const subject = typeof audit.subject === "function" ? audit.subject(result) : audit.subject;
+      await storage.audit.record({
+        action: audit.action,
+        outcome: "success",
+        subject,
+        details: { via: "cli" },
+      });
+    }
+    return result;
+  } catch (error) {
+    if (audit) {
+      const subject = typeof audit.subject === "string" ? audit.subject : null;
+      const reason = error instanceof Error ? error.message : String(error);
+      await storage.audit.record({
+        action: audit.action,
+        outcome: "failure",
+        subject,
+        details: { via: "cli", reason },
+      });
+    }
+    throw error;
   } finally {
     await storage.close();
   }

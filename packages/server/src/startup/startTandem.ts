@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import {
+  AuditLog,
   Authenticator,
   createHttpServer,
   createLogger,
@@ -7,9 +8,11 @@ import {
   InstanceRegistry,
   LocalBlobStore,
   type Logger,
+  LoginThrottle,
   openPubSub,
   type PubSub,
   publicUrlOf,
+  registerAuditRoutes,
   registerInstanceRoutes,
   registerMeRoutes,
   registerSessionRoutes,
@@ -95,11 +98,14 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       auth,
       accounts: storage.accounts,
       access: storage.access,
+      audit: new AuditLog(storage.database, log),
       disableUser: storage.disableUser,
     };
-    registerSessionRoutes(http, context);
+    const throttle = new LoginThrottle(storage.database);
+    registerSessionRoutes(http, { ...context, throttle });
     registerMeRoutes(http, context);
     registerInstanceRoutes(http, { auth, instances });
+    registerAuditRoutes(http, context);
     const modules = createModules();
     registerAppRoutes(http, { auth, modules });
     for (const module of modules) {
@@ -111,10 +117,10 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     await http.listen({ port: config.kernel.port, host: config.kernel.host });
     await instances.start();
     cleanups.push(() => instances.stop());
-    const sweep = setInterval(
-      () => void openedStorage.access.purgeExpiredSessions().catch(() => {}),
-      3_600_000,
-    );
+    const sweep = setInterval(() => {
+      void openedStorage.access.purgeExpiredSessions().catch(() => {});
+      void throttle.purge().catch(() => {});
+    }, 3_600_000);
     sweep.unref();
     cleanups.push(async () => clearInterval(sweep));
 

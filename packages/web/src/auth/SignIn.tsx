@@ -20,12 +20,13 @@ import { useDocumentTitle } from "../shell/useDocumentTitle";
 import { federationTarget } from "./continueTo";
 import { looksLikeEmail } from "./email";
 
-type Failure = "invalidCredentials" | "invalidRequest" | "unavailable";
+type Failure = "invalidCredentials" | "invalidRequest" | "tooManyAttempts" | "unavailable";
 
 function failureOf(error: unknown): Failure {
   if (error instanceof ApiError) {
     if (error.code === "invalid_credentials") return "invalidCredentials";
     if (error.code === "invalid_request") return "invalidRequest";
+    if (error.code === "too_many_attempts") return "tooManyAttempts";
   }
   return "unavailable";
 }

@@ -56,6 +56,8 @@ export const de: Messages = {
     errorTitle: "Anmeldung fehlgeschlagen",
     invalidCredentials: "Die E-Mail-Adresse oder das Passwort ist falsch.",
     invalidRequest: "Geben Sie eine gültige E-Mail-Adresse und Ihr Passwort ein.",
+    tooManyAttempts:
+      "Zu viele fehlgeschlagene Versuche. Warten Sie einige Minuten und versuchen Sie es dann erneut.",
     unavailable: "Tandem ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.",
     sessionCheckFailed:
       "Wir konnten nicht prüfen, ob Sie bereits angemeldet sind. Der Server ist möglicherweise nicht erreichbar.",

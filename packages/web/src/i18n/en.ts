@@ -55,6 +55,7 @@ export const en = {
     errorTitle: "Sign-in failed",
     invalidCredentials: "The email address or password is incorrect.",
     invalidRequest: "Enter a valid email address and your password.",
+    tooManyAttempts: "Too many failed attempts. Wait a few minutes, then try again.",
     unavailable: "Tandem cannot be reached right now. Please try again in a moment.",
     sessionCheckFailed:
       "We could not check whether you are already signed in. The server may be unavailable.",

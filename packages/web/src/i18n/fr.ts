@@ -56,6 +56,8 @@ export const fr: Messages = {
     errorTitle: "Échec de la connexion",
     invalidCredentials: "L’adresse e-mail ou le mot de passe est incorrect.",
     invalidRequest: "Saisissez une adresse e-mail valide et votre mot de passe.",
+    tooManyAttempts:
+      "Trop de tentatives infructueuses. Patientez quelques minutes, puis réessayez.",
     unavailable: "Tandem est injoignable pour le moment. Veuillez réessayer dans un instant.",
     sessionCheckFailed:
       "Impossible de vérifier si vous êtes déjà connecté. Le serveur est peut-être indisponible.",
