@@ -67,12 +67,6 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
       host = new ProviderHost(await build(), await keys.version(), build, keys, context.log);
       host.watch();
       await registerOidcRoutes(http, host);
-      registerInteractionRoutes(http, {
-        host,
-        auth: context.auth,
-        access: context.access,
-        clients,
-      });
       const running = host;
       context.auth.onSignOut((request, reply) =>
         endBrowserSession(running, request, reply, context.log),
@@ -85,6 +79,13 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
         `${context.publicUrl}/federation/callback`,
       );
       const federatedSessions = new FederatedSessions(context.database, upstreams, broker);
+      registerInteractionRoutes(http, {
+        host,
+        auth: context.auth,
+        access: context.access,
+        clients,
+        assuranceOf: (sessionId) => federatedSessions.assuranceOf(sessionId),
+      });
       registerFederationRoutes(http, {
         broker,
         upstreams,

@@ -161,6 +161,19 @@ describe("federation broker with a ProConnect-profile upstream", () => {
     expect(refused.body).toContain("weaker (eidas1) than required (eidas2)");
   });
 
+  test("a requested acr met upstream is stated to the app in its ID token", async () => {
+    const agent = new OidcUserAgent();
+    const { url, verifier, state } = await request({ acr_values: "eidas2" });
+    proconnect.nextAcr = "eidas2";
+    const end = await signInThroughBroker(paris, agent, url, AGENT.email);
+    const tokens = await client.authorizationCodeGrant(rp, end.location as URL, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
+    expect(tokens.claims()).toMatchObject({ acr: "eidas2", amr: ["pwd"] });
+    proconnect.nextAcr = "eidas1";
+  });
+
   test("a replayed callback is refused", async () => {
     const agent = new OidcUserAgent();
     const { url } = await request();

@@ -90,6 +90,7 @@ export async function openStorage(config: TandemConfig): Promise<Storage> {
     disableUser: async (email) => {
       const user = await accounts.disable(email);
       await access.endSessionsOf(user);
+      await access.revokeTokensOf(user);
       for (const module of modules) await module.onAccountDisabled?.(user.id, database);
       return user;
     },

@@ -4,6 +4,8 @@ import fastifyStatic from "@fastify/static";
 import { webRoot } from "@tandem/web";
 import type { FastifyInstance } from "fastify";
 
+const PROTOCOL_PREFIXES = ["/api/", "/oidc/", "/scim/", "/federation/", "/.well-known/"];
+
 /**
  * Serves the built web app at `/`. Unknown paths outside `/api/` get index.html so the
  * app's own routes survive a reload. Hashed assets are cached for a year; index.html
@@ -23,7 +25,8 @@ export async function registerWebApp(http: FastifyInstance): Promise<void> {
     });
   }
   http.get("/*", async (request, reply) => {
-    if (request.url.startsWith("/api/")) {
+    // Protocol paths are never the web app's: an unknown one is a JSON 404, not a page.
+    if (PROTOCOL_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {
       return reply
         .status(404)
         .send({ error: "not_found", message: `No route for GET ${request.url}` });

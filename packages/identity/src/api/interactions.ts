@@ -12,7 +12,14 @@ import type { ProviderHost } from "../provider/ProviderHost.js";
  */
 export function registerInteractionRoutes(
   http: FastifyInstance,
-  deps: { host: ProviderHost; auth: Authenticator; access: AccessService; clients: ClientStore },
+  deps: {
+    host: ProviderHost;
+    auth: Authenticator;
+    access: AccessService;
+    clients: ClientStore;
+    /** How a session signed in upstream (acr, amr), when it did. */
+    assuranceOf(sessionId: string): Promise<{ acr?: string; amr: string[] } | undefined>;
+  },
 ) {
   /** GET /oidc/interaction/:uid — completes the provider's pending login or consent step. */
   http.get<{ Params: { uid: string } }>(`${INTERACTION_PATH}/:uid`, async (request, reply) => {
@@ -34,11 +41,14 @@ export function registerInteractionRoutes(
         deps.auth.clearSessionCookie(reply);
         return signIn();
       }
+      // Signed in upstream: the upstream's stated assurance; here with a password: eidas1.
+      const sessionId = deps.auth.sessionId(request);
+      const upstream = sessionId ? await deps.assuranceOf(sessionId) : undefined;
       result = {
         login: {
           accountId: principal.user.id,
-          acr: "eidas1",
-          amr: ["pwd"],
+          acr: upstream?.acr ?? "eidas1",
+          amr: upstream?.amr.length ? upstream.amr : ["pwd"],
           ts: Math.floor((principal.signedInAt ?? Date.now()) / 1000),
         },
       };

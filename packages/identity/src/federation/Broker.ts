@@ -66,9 +66,14 @@ export class Broker {
   }
 
   /** Completes the sign-in the upstream answered; the account, created at its first sign-in. */
-  async finish(
-    currentUrl: URL,
-  ): Promise<{ user: UserRow; continueTo: string | null; upstream: Upstream; idToken: string }> {
+  async finish(currentUrl: URL): Promise<{
+    user: UserRow;
+    continueTo: string | null;
+    upstream: Upstream;
+    idToken: string;
+    acr?: string;
+    amr?: string[];
+  }> {
     const state = currentUrl.searchParams.get("state");
     const transaction = state
       ? ((await this.#transactions.find(state)) as Transaction | undefined)
@@ -112,7 +117,14 @@ export class Broker {
       );
     }
     const user = await this.linker.accountFor(upstream, idClaims.sub, identity);
-    return { user, continueTo: transaction.continueTo, upstream, idToken: tokens.id_token ?? "" };
+    return {
+      user,
+      continueTo: transaction.continueTo,
+      upstream,
+      idToken: tokens.id_token ?? "",
+      acr: identity.acr,
+      amr: identity.amr,
+    };
   }
 
   /**

@@ -20,17 +20,32 @@ export class FederatedSessions {
     this.#db = database.db;
   }
 
-  async remember(sessionId: string, upstreamId: string, idToken: string): Promise<void> {
-    if (!idToken) return;
+  async remember(
+    sessionId: string,
+    upstreamId: string,
+    signIn: { idToken: string; acr?: string; amr?: string[] },
+  ): Promise<void> {
     await this.#db
       .insertInto("federated_sessions")
       .values({
         session_id: sessionId,
         upstream_id: upstreamId,
-        id_token: idToken,
+        id_token: signIn.idToken,
+        acr: signIn.acr ?? null,
+        amr: JSON.stringify(signIn.amr ?? []),
         created_at: Date.now(),
       })
       .execute();
+  }
+
+  /** How the session's user signed in upstream, if they did. */
+  async assuranceOf(sessionId: string): Promise<{ acr?: string; amr: string[] } | undefined> {
+    const row = await this.#db
+      .selectFrom("federated_sessions")
+      .select(["acr", "amr"])
+      .where("session_id", "=", sessionId)
+      .executeTakeFirst();
+    return row ? { acr: row.acr ?? undefined, amr: JSON.parse(row.amr) as string[] } : undefined;
   }
 
   /** Forgets the session; returns the upstream sign-out URL the browser must visit, if any. */
@@ -43,6 +58,7 @@ export class FederatedSessions {
     if (!row) return undefined;
     await this.#db.deleteFrom("federated_sessions").where("session_id", "=", sessionId).execute();
     const upstream = await this.upstreams.byId(row.upstream_id);
+    if (!row.id_token) return undefined;
     return (await this.broker.endSessionUrl(upstream, row.id_token, returnTo))?.href;
   }
 

@@ -80,9 +80,9 @@ export function registerFederationRoutes(
   http.get("/federation/callback", async (request, reply) => {
     const current = new URL(request.url, `${request.protocol}://${request.host}`);
     try {
-      const { user, continueTo, upstream, idToken } = await deps.broker.finish(current);
+      const { user, continueTo, upstream, idToken, acr, amr } = await deps.broker.finish(current);
       const session = await deps.access.createSession(user);
-      await deps.sessions.remember(session.id, upstream.id, idToken);
+      await deps.sessions.remember(session.id, upstream.id, { idToken, acr, amr });
       await deps.audit.record({
         action: "federated_sign_in",
         outcome: "success",

@@ -1,5 +1,6 @@
 import { type Database, InvalidRequest, type KernelTables } from "@tandem/kernel";
 import type { Kysely } from "kysely";
+import { GroupStore } from "../scim/GroupStore.js";
 import type { IdentityTables } from "../storage/tables.js";
 import type { OrganisationRow } from "./OrganisationStore.js";
 
@@ -22,14 +23,19 @@ export interface IdentityClaims {
   organisation: string;
   org_id: string;
   home_federation: string;
+  /** Names of the groups the account is a member of (provisioned by SCIM). */
+  groups: string[];
 }
 
 /** Accounts' names and organisations, and the claims made from them. */
 export class ProfileStore {
   readonly #db: Kysely<Tables>;
 
+  readonly #database: Database;
+
   constructor(database: Database) {
     this.#db = database.db;
+    this.#database = database;
   }
 
   async set(userId: string, input: ProfileInput): Promise<void> {
@@ -82,6 +88,7 @@ export class ProfileStore {
       organisation: row.organisation,
       org_id: row.identifier ?? row.organisation_id,
       home_federation: row.home_federation,
+      groups: (await new GroupStore(this.#database).groupsOf(userId)).map((g) => g.displayName),
     };
   }
 

@@ -65,15 +65,14 @@ export function createProvider(options: ProviderOptions): Provider {
     interactions: { url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}` },
     // Code flow only: no implicit or hybrid responses (ASVS, OAuth 2.1).
     responseTypes: ["code"],
-    scopes: ["openid", "offline_access", "email", "profile", "organisation"],
+    scopes: ["openid", "offline_access", "email", "profile", "organisation", "groups"],
     claims: {
-      openid: ["sub"],
+      // How the user signed in (eIDAS level, methods): every ID token states it.
+      openid: ["sub", "acr", "amr"],
       email: ["email", "email_verified"],
       profile: ["name", "given_name", "family_name"],
       organisation: ["organisation", "org_id", "home_federation"],
-      // Stated by the provider from the sign-in itself (login result), not from the profile.
-      acr: null,
-      amr: null,
+      groups: ["groups"],
     },
     // eIDAS levels as ProConnect names them: a password alone is eidas1.
     acrValues: ["eidas1", "eidas2", "eidas3"],

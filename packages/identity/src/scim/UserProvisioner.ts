@@ -188,13 +188,11 @@ export class UserProvisioner {
   }
 
   /**
-   * Ends everything the account holds at once, through the kernel's deactivation; its
-   * personal access tokens are also revoked, so they stay dead if it comes back.
+   * Ends everything the account holds at once, through the kernel's deactivation (which
+   * also revokes its personal access tokens, so they stay dead if it comes back).
    */
-  async #deactivate(id: string, email: string): Promise<void> {
-    const now = Date.now();
+  async #deactivate(_id: string, email: string): Promise<void> {
     await this.#context.disableUser(email);
-    await this.users.revokeTokens(id, now);
   }
 
   /** Tokens from before the deactivation are revoked first, whoever deactivated the account. */

@@ -131,6 +131,8 @@ const federation: Migration = {
         c.notNull().references("upstream_providers.id").onDelete("cascade"),
       )
       .addColumn("id_token", "text", (c) => c.notNull())
+      .addColumn("acr", "text")
+      .addColumn("amr", "text", (c) => c.notNull())
       .addColumn("created_at", "bigint", (c) => c.notNull())
       .execute();
   },

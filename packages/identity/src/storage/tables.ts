@@ -77,6 +77,9 @@ export interface IdentityTables {
     session_id: string;
     upstream_id: string;
     id_token: string;
+    /** The assurance the upstream stated for this sign-in, passed on to Tandem's apps. */
+    acr: string | null;
+    amr: string;
     created_at: number;
   };
   /**

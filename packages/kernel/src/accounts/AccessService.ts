@@ -85,6 +85,10 @@ export class AccessService {
     await this.#tokens.deleteSession(digest(secret));
   }
 
+  async revokeTokensOf(user: UserRow): Promise<void> {
+    await this.#tokens.revokeTokensOf(user.id, Date.now());
+  }
+
   async endSessionsOf(user: UserRow): Promise<void> {
     await this.#tokens.deleteSessionsOf(user.id);
   }

@@ -35,6 +35,16 @@ export class TokenStore {
       .execute();
   }
 
+  /** Revokes every live token of the account (disabling it must not be undone by enabling it). */
+  async revokeTokensOf(userId: string, now: number): Promise<void> {
+    await this.#db
+      .updateTable("personal_access_tokens")
+      .set({ revoked_at: now })
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null)
+      .execute();
+  }
+
   async insertSession(session: KernelTables["sessions"]): Promise<void> {
     await this.#db.insertInto("sessions").values(session).execute();
   }
