@@ -4,6 +4,7 @@ import { errorPage } from "../api/errorPage.js";
 import type { IdentityClaims } from "../organisations/ProfileStore.js";
 import { kyselyAdapterFactory } from "../storage/KyselyAdapter.js";
 import type { ClientStore } from "./ClientStore.js";
+import { logoutSource, postLogoutSuccessSource } from "./pages.js";
 
 /** Where the provider's endpoints live; the issuer is the site root so discovery is at /.well-known. */
 export const OIDC_ROUTES = {
@@ -88,7 +89,7 @@ export function createProvider(options: ProviderOptions): Provider {
         allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
       },
       revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       backchannelLogout: { enabled: true },
     },
     ttl: TTL,
