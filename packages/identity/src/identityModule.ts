@@ -68,9 +68,10 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
       host.watch();
       await registerOidcRoutes(http, host);
       const running = host;
-      context.auth.onSignOut((request, reply) =>
-        endBrowserSession(running, request, reply, context.log),
-      );
+      context.auth.onSignOut(async (request, reply) => {
+        await endBrowserSession(running, request, reply, context.log);
+        return undefined;
+      });
       const upstreams = new UpstreamStore(context.database);
       const broker = new Broker(
         context.database,

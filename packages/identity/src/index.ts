@@ -21,4 +21,12 @@ export {
   type GroupRow,
   GroupStore,
 } from "./scim/GroupStore.js";
+export {
+  ENTERPRISE_USER_SCHEMA,
+  ERROR_MESSAGE,
+  GROUP_SCHEMA,
+  LIST_RESPONSE,
+  PATCH_OP,
+  USER_SCHEMA,
+} from "./scim/urns.js";
 export { identityMigrations } from "./storage/migrations.js";

@@ -1,23 +1,13 @@
-import {
-  ApiClient,
-  buildUser,
-  OidcUserAgent,
-  startTestServer,
-  type TestServer,
-} from "@tandem/testkit";
+import { ApiClient, buildUser, OidcUserAgent, type TestServer } from "@tandem/testkit";
 import * as client from "openid-client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { PATCH_OP, startScimServer } from "./scimSupport.js";
 import { codeFlow, OFFLINE, oauthError, registerClient, relyingParty } from "./support.js";
-
-const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
 let server: TestServer;
 let scim: ApiClient;
 beforeAll(async () => {
-  server = await startTestServer();
-  const admin = await server.tandem.accounts.byEmail(server.admin.email);
-  const { token } = await server.tandem.access.createToken(admin, { expiresAt: null });
-  scim = new ApiClient(`${server.url}/scim/v2`, { bearer: token });
+  ({ server, scim } = await startScimServer());
 });
 afterAll(() => server?.close());
 

@@ -1,21 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { GroupStore } from "@tandem/identity";
-import { ApiClient, startTestServer, type TestServer } from "@tandem/testkit";
+import type { ApiClient, TestServer } from "@tandem/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
-const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-const ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
+import { ERROR, GROUP, PATCH_OP, startScimServer, USER } from "./scimSupport.js";
 
 let server: TestServer;
 let scim: ApiClient;
 const people: Array<{ id: string; displayName: string }> = [];
 beforeAll(async () => {
-  server = await startTestServer();
-  const admin = await server.tandem.accounts.byEmail(server.admin.email);
-  const { token } = await server.tandem.access.createToken(admin, { expiresAt: null });
-  scim = new ApiClient(`${server.url}/scim/v2`, { bearer: token });
+  ({ server, scim } = await startScimServer());
   for (const name of ["Anne Alpha", "Bruno Beta", "Chloé Gamma", "Denis Delta"]) {
     const response = await scim.request("POST", "/Users", {
       schemas: [USER],

@@ -1,11 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { ApiClient, startTestServer, type TestServer } from "@tandem/testkit";
+import type { ApiClient, TestServer } from "@tandem/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-const LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+import { ENTERPRISE, LIST, PATCH_OP, startScimServer, USER } from "./scimSupport.js";
 
 // Every account this suite makes is in one domain, so filters can be scoped to it.
 const domain = `q${randomBytes(3).toString("hex")}.example`;
@@ -21,10 +17,7 @@ let server: TestServer;
 let scim: ApiClient;
 const ids = new Map<string, string>();
 beforeAll(async () => {
-  server = await startTestServer();
-  const admin = await server.tandem.accounts.byEmail(server.admin.email);
-  const { token } = await server.tandem.access.createToken(admin, { expiresAt: null });
-  scim = new ApiClient(`${server.url}/scim/v2`, { bearer: token });
+  ({ server, scim } = await startScimServer());
   for (const person of people) {
     const response = await scim.request("POST", "/Users", {
       schemas: [USER],

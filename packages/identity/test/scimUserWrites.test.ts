@@ -1,25 +1,12 @@
 import { randomBytes } from "node:crypto";
-import {
-  ApiClient,
-  buildUser,
-  signedInClient,
-  startTestServer,
-  type TestServer,
-} from "@tandem/testkit";
+import { ApiClient, buildUser, signedInClient, type TestServer } from "@tandem/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-const ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
+import { ENTERPRISE, ERROR, PATCH_OP, startScimServer, USER } from "./scimSupport.js";
 
 let server: TestServer;
 let scim: ApiClient;
 beforeAll(async () => {
-  server = await startTestServer();
-  const admin = await server.tandem.accounts.byEmail(server.admin.email);
-  const { token } = await server.tandem.access.createToken(admin, { expiresAt: null });
-  scim = new ApiClient(`${server.url}/scim/v2`, { bearer: token });
+  ({ server, scim } = await startScimServer());
 });
 afterAll(() => server?.close());
 

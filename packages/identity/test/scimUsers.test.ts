@@ -1,18 +1,12 @@
-import { ApiClient, startTestServer, type TestServer } from "@tandem/testkit";
+import type { ApiClient, TestServer } from "@tandem/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-const ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
+import { ENTERPRISE, ERROR, startScimServer, USER } from "./scimSupport.js";
 
 let server: TestServer;
 let scim: ApiClient;
 let token: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  const admin = await server.tandem.accounts.byEmail(server.admin.email);
-  ({ token } = await server.tandem.access.createToken(admin, { expiresAt: null }));
-  scim = new ApiClient(`${server.url}/scim/v2`, { bearer: token });
+  ({ server, scim, token } = await startScimServer());
 });
 afterAll(() => server?.close());
 

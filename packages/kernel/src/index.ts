@@ -1,8 +1,13 @@
 export {
   AccessService,
+  InsufficientScope,
   type Principal,
+  publicSessionId,
   sessionIdOf,
   TOKEN_PREFIX,
+  TOKEN_SCOPES,
+  type TokenInfo,
+  type TokenScope,
 } from "./accounts/AccessService.js";
 export {
   AccountService,
@@ -23,6 +28,7 @@ export {
   passwordRefusal,
 } from "./accounts/secrets.js";
 export type { KernelTables, UserRow } from "./accounts/tables.js";
+export { type AccountRoutesDependencies, registerAccountRoutes } from "./api/account.js";
 export { registerInstanceRoutes } from "./api/instances.js";
 export { registerMeRoutes } from "./api/me.js";
 export { registerSessionRoutes } from "./api/session.js";
@@ -59,6 +65,20 @@ export { createMetrics, type Metrics } from "./http/metrics.js";
 export { parseInput } from "./http/parseInput.js";
 export { restErrorHandler } from "./http/restErrors.js";
 export { createLogger, type Logger } from "./log/createLogger.js";
+export {
+  codeThrottleKey,
+  InvalidChallenge,
+  InvalidCode,
+  MfaService,
+  type MfaServiceOptions,
+  type MfaStatus,
+} from "./mfa/MfaService.js";
+export { MfaStore } from "./mfa/MfaStore.js";
+export { mfaMigrations } from "./mfa/migrations.js";
+export { registerMfaRoutes } from "./mfa/routes.js";
+export { bindSecondFactors, secondFactorOf } from "./mfa/secondFactorSessions.js";
+export type { MfaTables, SecondFactorMethod } from "./mfa/tables.js";
+export { matchingStep, newTotpSecret, stepAt, TOTP_PERIOD_S, totpCodeAt } from "./mfa/totp.js";
 export type { ModuleContext, TandemModule } from "./module/TandemModule.js";
 export { MemoryPubSub } from "./pubsub/MemoryPubSub.js";
 export { openPubSub } from "./pubsub/openPubSub.js";

@@ -83,12 +83,17 @@ describe("migrate", () => {
     expect(await migrate(database, [kernelMigrations])).toEqual([
       { module: "kernel", name: "0001_accounts" },
       { module: "kernel", name: "0002_login_throttle" },
+      { module: "kernel", name: "0003_token_scopes" },
     ]);
     for (const table of ["users", "personal_access_tokens", "sessions", "login_throttle"]) {
       expect(await tableExists(table), table).toBe(true);
     }
     expect(await migrate(database, [kernelMigrations])).toEqual([]);
-    expect(await recorded("kernel")).toEqual(["0001_accounts", "0002_login_throttle"]);
+    expect(await recorded("kernel")).toEqual([
+      "0001_accounts",
+      "0002_login_throttle",
+      "0003_token_scopes",
+    ]);
   });
 
   test("keeps a history per module, applied in order", async () => {
@@ -99,6 +104,7 @@ describe("migrate", () => {
     expect(await migrate(database, [kernelMigrations, notes])).toEqual([
       { module: "kernel", name: "0001_accounts" },
       { module: "kernel", name: "0002_login_throttle" },
+      { module: "kernel", name: "0003_token_scopes" },
       { module: "notes", name: "0001_a" },
       { module: "notes", name: "0002_b" },
     ]);

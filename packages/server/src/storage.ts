@@ -9,6 +9,7 @@ import {
   type Database,
   kernelMigrations,
   type ModuleMigrations,
+  mfaMigrations,
   migrate,
   type NewUser,
   openDatabase,
@@ -20,6 +21,7 @@ import { createModules } from "./modules.js";
 export const allMigrations: ModuleMigrations[] = [
   kernelMigrations,
   auditMigrations,
+  mfaMigrations,
   ...createModules().flatMap((m) => (m.migrations ? [m.migrations] : [])),
 ];
 

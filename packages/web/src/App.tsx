@@ -1,11 +1,13 @@
 import { Alert, Center, Loader, MantineProvider } from "@mantine/core";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { AccountPage } from "./account/AccountPage";
 import type { User } from "./api/client";
 import { useApps } from "./apps/useApps";
 import { SignIn } from "./auth/SignIn";
 import { useSession } from "./auth/useSession";
 import { Welcome } from "./home/Welcome";
+import { SecurityPage } from "./mfa/SecurityPage";
 import { Frame } from "./shell/Frame";
 import { colorSchemeManager, cssVariablesResolver, theme } from "./theme/theme";
 
@@ -42,7 +44,14 @@ function SignedIn({ user, signOutFailed, onSignOut }: SignedInProps) {
           {t("auth.signOutFailed")}
         </Alert>
       )}
-      <Welcome user={user} apps={apps} />
+      {/* Until the account page mounts SecondFactors, its settings live at /account/security. */}
+      {window.location.pathname === "/account/security" ? (
+        <SecurityPage />
+      ) : window.location.pathname === "/account" ? (
+        <AccountPage user={user} />
+      ) : (
+        <Welcome user={user} apps={apps} />
+      )}
     </Frame>
   );
 }

@@ -1,4 +1,4 @@
-import type { AccessService, Authenticator } from "@tandem/kernel";
+import { type AccessService, type Authenticator, secondFactorOf } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { InteractionResults } from "oidc-provider";
 import type { ClientStore } from "../provider/ClientStore.js";
@@ -41,14 +41,19 @@ export function registerInteractionRoutes(
         deps.auth.clearSessionCookie(reply);
         return signIn();
       }
-      // Signed in upstream: the upstream's stated assurance; here with a password: eidas1.
+      // Signed in upstream: the upstream's stated assurance; here with a password: eidas1,
+      // with a password and a one-time code (app or recovery code): eidas2.
       const sessionId = deps.auth.sessionId(request);
       const upstream = sessionId ? await deps.assuranceOf(sessionId) : undefined;
+      const secondFactor = sessionId ? await secondFactorOf(deps.auth, sessionId) : undefined;
+      const local = secondFactor
+        ? { acr: "eidas2", amr: ["pwd", "otp"] }
+        : { acr: "eidas1", amr: ["pwd"] };
       result = {
         login: {
           accountId: principal.user.id,
-          acr: upstream?.acr ?? "eidas1",
-          amr: upstream?.amr.length ? upstream.amr : ["pwd"],
+          acr: upstream?.acr ?? local.acr,
+          amr: upstream?.amr.length ? upstream.amr : local.amr,
           ts: Math.floor((principal.signedInAt ?? Date.now()) / 1000),
         },
       };

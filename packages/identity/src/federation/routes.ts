@@ -23,7 +23,8 @@ const Discover = z.object({
   email: z
     .string()
     .max(320)
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: "is not an e-mail address" }),
+    // No dot required in the domain: the first administrator is admin@localhost by default.
+    .regex(/^[^\s@]+@[^\s@]+$/, { message: "is not an e-mail address" }),
 });
 const Start = z.object({
   login_hint: z.string().max(320).optional(),

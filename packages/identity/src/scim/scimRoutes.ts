@@ -20,7 +20,7 @@ const BODY_LIMIT = 1024 * 1024;
  * SCIM 2.0 at `/scim/v2`, in a Fastify scope of its own: its own body parsers
  * (`application/scim+json` and `application/json`), its own error mapper (SCIM's Error
  * message) and its own 404, so nothing of Tandem's REST conventions leaks in or out.
- * Every request needs an administrator's personal access token.
+ * Every request needs an administrator's personal access token with the `scim` scope.
  */
 export async function registerScimRoutes(
   http: FastifyInstance,
@@ -75,6 +75,10 @@ async function requireProvisioner(
   }
   if (principal.user.role !== "admin") {
     throw new ScimError(403, undefined, "only an administrator's token may provision accounts");
+  }
+  // Every stored token has scopes (migration kernel/0003 gave older ones ["api"]).
+  if (principal.scopes && !principal.scopes.includes("scim")) {
+    throw new ScimError(403, undefined, 'this personal access token lacks the "scim" scope');
   }
   return principal;
 }

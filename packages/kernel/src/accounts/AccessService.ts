@@ -1,11 +1,38 @@
 import { randomUUID } from "node:crypto";
-import { InvalidRequest } from "../errors/TandemError.js";
+import { InvalidRequest, TandemError } from "../errors/TandemError.js";
 import type { Database } from "../storage/Database.js";
 import { digest, newSecret } from "./secrets.js";
-import { TokenStore } from "./TokenStore.js";
-import type { UserRow } from "./tables.js";
+import { type SessionRow, TokenStore } from "./TokenStore.js";
+import type { TokenRow, UserRow } from "./tables.js";
 
 export const TOKEN_PREFIX = "tdm_pat_";
+
+/** What a personal access token may be used for: Tandem's REST API, SCIM provisioning. */
+export const TOKEN_SCOPES = ["api", "scim"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** A token made without naming scopes (the CLI's) may do everything a token could before scopes. */
+const DEFAULT_SCOPES: TokenScope[] = ["api", "scim"];
+
+/** A session's last use is written at most this often: a list of sessions needs no more. */
+const SESSION_TOUCH_MS = 60_000;
+
+/** The request's token lacks the scope this endpoint needs. */
+export class InsufficientScope extends TandemError {
+  constructor(scope: TokenScope) {
+    super(403, "insufficient_scope", `This access token lacks the "${scope}" scope.`);
+  }
+}
+
+/** A personal access token as its owner sees it: everything but the secret and its digest. */
+export interface TokenInfo {
+  id: string;
+  name: string;
+  createdAt: number;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+  scopes: TokenScope[];
+}
 
 /** Who a request acts for: a browser session or a personal access token. */
 export interface Principal {
@@ -13,6 +40,8 @@ export interface Principal {
   via: "session" | "token";
   /** When the user signed in, for a session: a provider asking for a fresh sign-in compares it. */
   signedInAt?: number;
+  /** For a token: what it may be used for (see TOKEN_SCOPES). */
+  scopes?: string[];
 }
 
 /** Issues and checks the secrets that stand for a signed-in user. */
@@ -28,12 +57,14 @@ export class AccessService {
   /** A personal access token, returned in clear once; only its digest is kept. */
   async createToken(
     user: UserRow,
-    options: { name?: string; expiresAt: number | null },
-  ): Promise<{ token: string; id: string; expiresAt: number | null }> {
+    options: { name?: string; expiresAt: number | null; scopes?: readonly TokenScope[] },
+  ): Promise<{ token: string; id: string; expiresAt: number | null; scopes: TokenScope[] }> {
     const now = Date.now();
     if (options.expiresAt !== null && options.expiresAt <= now) {
       throw new InvalidRequest("expiry must be in the future");
     }
+    const scopes = TOKEN_SCOPES.filter((s) => (options.scopes ?? DEFAULT_SCOPES).includes(s));
+    if (scopes.length === 0) throw new InvalidRequest("a token needs at least one scope");
     const token = newSecret(TOKEN_PREFIX);
     const id = randomUUID();
     await this.#tokens.insertToken({
@@ -45,8 +76,48 @@ export class AccessService {
       expires_at: options.expiresAt,
       last_used_at: null,
       revoked_at: null,
+      scopes: JSON.stringify(scopes),
     });
-    return { token, id, expiresAt: options.expiresAt };
+    return { token, id, expiresAt: options.expiresAt, scopes };
+  }
+
+  /** The token's owner and scopes, if the token is live; records its use. */
+  async accessForToken(
+    token: string,
+  ): Promise<{ user: UserRow; scopes: TokenScope[] } | undefined> {
+    if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+    const hash = digest(token);
+    const now = Date.now();
+    const found = await this.#tokens.tokenAccess(hash, now);
+    if (!found) return undefined;
+    await this.#tokens.touchToken(hash, now);
+    return { user: found.user, scopes: parseScopes(found.scopes) };
+  }
+
+  /** The user's tokens that are not revoked, newest first. */
+  async tokensOf(user: UserRow): Promise<TokenInfo[]> {
+    return (await this.#tokens.tokensOf(user.id)).map(tokenInfo);
+  }
+
+  /** Revokes one of the user's tokens at once; false when the user has no such live token. */
+  revokeToken(user: UserRow, id: string): Promise<boolean> {
+    return this.#tokens.revokeToken(user.id, id, Date.now());
+  }
+
+  /** The user's live sessions, most recently used first. */
+  sessionsOf(user: UserRow): Promise<SessionRow[]> {
+    return this.#tokens.sessionsOf(user.id, Date.now());
+  }
+
+  /** Ends the user's session whose public id (see `publicSessionId`) this is; false if none. */
+  async endSessionOf(user: UserRow, publicId: string): Promise<boolean> {
+    const session = (await this.sessionsOf(user)).find((s) => publicSessionId(s.id) === publicId);
+    return session ? this.#tokens.deleteSessionOf(user.id, session.id) : false;
+  }
+
+  /** Ends every session of the user except `keepSessionId` (the one asking, if any). */
+  async endOtherSessionsOf(user: UserRow, keepSessionId: string | undefined): Promise<void> {
+    await this.#tokens.deleteSessionsOfExcept(user.id, keepSessionId);
   }
 
   async userForToken(token: string): Promise<UserRow | undefined> {
@@ -75,9 +146,15 @@ export class AccessService {
   }
 
   async sessionFor(secret: string): Promise<{ user: UserRow; signedInAt: number } | undefined> {
-    const row = await this.#tokens.userForSession(digest(secret), Date.now());
+    const id = digest(secret);
+    const now = Date.now();
+    const row = await this.#tokens.userForSession(id, now);
     if (!row) return undefined;
-    const { session_created_at: signedInAt, ...user } = row;
+    const { session_created_at: signedInAt, session_last_seen_at: lastSeenAt, ...user } = row;
+    // Checked here first so most requests write nothing; the store's condition settles races.
+    if (now - lastSeenAt >= SESSION_TOUCH_MS) {
+      await this.#tokens.touchSession(id, now, SESSION_TOUCH_MS);
+    }
     return { user, signedInAt };
   }
 
@@ -101,4 +178,35 @@ export class AccessService {
 /** A session's id is the digest of its secret: modules key what they keep per session by it. */
 export function sessionIdOf(secret: string): string {
   return digest(secret);
+}
+
+/**
+ * The id under which a session is shown and ended on the account page. The session id is
+ * the key modules keep per-session state under, so it never leaves the server; this is a
+ * digest of it, useless to find or forge a session with.
+ */
+export function publicSessionId(sessionId: string): string {
+  return digest(`public session id:${sessionId}`).slice(0, 24);
+}
+
+function tokenInfo(row: TokenRow): TokenInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    scopes: parseScopes(row.scopes),
+  };
+}
+
+/** Unknown or malformed values grant nothing: a token's powers only ever come from the list. */
+function parseScopes(stored: string): TokenScope[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    return [];
+  }
+  return Array.isArray(parsed) ? TOKEN_SCOPES.filter((s) => parsed.includes(s)) : [];
 }

@@ -88,6 +88,34 @@ export class AccountService {
   }
 
   /**
+   * Replaces the user's password after checking the current one. The new one is judged first
+   * (length, common passwords), so a refused one costs no password check and counts as no
+   * failed attempt. Pass `guard` to count the check like a sign-in (LoginThrottle).
+   */
+  async changePassword(
+    user: UserRow,
+    input: { currentPassword: string; newPassword: string },
+    guard: <T>(check: () => Promise<T>) => Promise<T> = (check) => check(),
+  ): Promise<void> {
+    const problem = await passwordRefusal(input.newPassword);
+    if (problem) throw new InvalidRequest(problem);
+    await guard(async () => {
+      try {
+        return await this.checkPassword(user.email, input.currentPassword);
+      } catch (error) {
+        if (error instanceof InvalidCredentials) {
+          throw new InvalidCredentials("The current password is wrong.");
+        }
+        throw error;
+      }
+    });
+    if (input.newPassword.normalize("NFKC") === input.currentPassword.normalize("NFKC")) {
+      throw new InvalidRequest("the new password must differ from the current one");
+    }
+    await this.users.setPasswordHash(user.id, await hashPassword(input.newPassword));
+  }
+
+  /**
    * At first start, the first administrator with a generated password, returned once
    * to be printed once. Null when an administrator exists already (disabled ones count),
    * so a member added by the CLI before the first start does not prevent it.

@@ -2,6 +2,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../storage/Database.js";
 import type { KernelTables, TokenRow, UserRow } from "./tables.js";
 
+/** A live session as the account page lists it; `id` is the secret's digest, never sent out. */
+export type SessionRow = KernelTables["sessions"];
+
 /** SQL for personal access tokens and browser sessions: both map a secret's digest to a user. */
 export class TokenStore {
   readonly #db: Kysely<KernelTables>;
@@ -52,12 +55,12 @@ export class TokenStore {
   userForSession(
     id: string,
     now: number,
-  ): Promise<(UserRow & { session_created_at: number }) | undefined> {
+  ): Promise<(UserRow & { session_created_at: number; session_last_seen_at: number }) | undefined> {
     return this.#db
       .selectFrom("sessions as s")
       .innerJoin("users as u", "u.id", "s.user_id")
       .selectAll("u")
-      .select("s.created_at as session_created_at")
+      .select(["s.created_at as session_created_at", "s.last_seen_at as session_last_seen_at"])
       .where("s.id", "=", id)
       .where("s.expires_at", ">", now)
       .where("u.disabled_at", "is", null)
@@ -75,5 +78,91 @@ export class TokenStore {
 
   async deleteExpiredSessions(now: number): Promise<void> {
     await this.#db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
+  }
+
+  /** The token's owner and scopes, on the same terms as `userForToken`. */
+  async tokenAccess(
+    hash: string,
+    now: number,
+  ): Promise<{ user: UserRow; scopes: string } | undefined> {
+    const row = await this.#db
+      .selectFrom("personal_access_tokens as t")
+      .innerJoin("users as u", "u.id", "t.user_id")
+      .selectAll("u")
+      .select("t.scopes as token_scopes")
+      .where("t.token_hash", "=", hash)
+      .where("t.revoked_at", "is", null)
+      .where((eb) => eb.or([eb("t.expires_at", "is", null), eb("t.expires_at", ">", now)]))
+      .where("u.disabled_at", "is", null)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { token_scopes: scopes, ...user } = row;
+    return { user, scopes };
+  }
+
+  /** The user's tokens not revoked (expired ones too, so their owner sees they ran out), newest first. */
+  tokensOf(userId: string): Promise<TokenRow[]> {
+    return this.#db
+      .selectFrom("personal_access_tokens")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null)
+      .orderBy("created_at", "desc")
+      .orderBy("id")
+      .execute();
+  }
+
+  /** Revokes one of the user's live tokens; false when the user has no such token. */
+  async revokeToken(userId: string, id: string, now: number): Promise<boolean> {
+    const result = await this.#db
+      .updateTable("personal_access_tokens")
+      .set({ revoked_at: now })
+      .where("id", "=", id)
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** The user's sessions that have not expired, most recently used first. */
+  sessionsOf(userId: string, now: number): Promise<SessionRow[]> {
+    return this.#db
+      .selectFrom("sessions")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("expires_at", ">", now)
+      .orderBy("last_seen_at", "desc")
+      .orderBy("id")
+      .execute();
+  }
+
+  /**
+   * Records that a session was used. The condition makes concurrent requests of one session
+   * write at most once per `everyMs`.
+   */
+  async touchSession(id: string, now: number, everyMs: number): Promise<void> {
+    await this.#db
+      .updateTable("sessions")
+      .set({ last_seen_at: now })
+      .where("id", "=", id)
+      .where("last_seen_at", "<=", now - everyMs)
+      .execute();
+  }
+
+  /** Ends one of the user's sessions; false when the user has no such session. */
+  async deleteSessionOf(userId: string, id: string): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom("sessions")
+      .where("id", "=", id)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  /** Ends every session of the user but one (after a password change, the one that made it). */
+  async deleteSessionsOfExcept(userId: string, keepId: string | undefined): Promise<void> {
+    let query = this.#db.deleteFrom("sessions").where("user_id", "=", userId);
+    if (keepId !== undefined) query = query.where("id", "!=", keepId);
+    await query.execute();
   }
 }

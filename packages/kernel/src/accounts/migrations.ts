@@ -76,7 +76,31 @@ const loginThrottle: Migration = {
   },
 };
 
+/**
+ * What each personal access token may be used for. Tokens issued before scopes existed keep
+ * what they could do: Tandem's REST API and SCIM provisioning (as the CLI still issues them),
+ * so a provisioning system does not stop at the upgrade.
+ */
+const tokenScopes: Migration = {
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  async up(db: Kysely<any>) {
+    // A default fills the rows there already in one statement, on SQLite as on PostgreSQL.
+    await db.schema
+      .alterTable("personal_access_tokens")
+      .addColumn("scopes", "text", (c) => c.notNull().defaultTo('["api","scim"]'))
+      .execute();
+  },
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  async down(db: Kysely<any>) {
+    await db.schema.alterTable("personal_access_tokens").dropColumn("scopes").execute();
+  },
+};
+
 export const kernelMigrations: ModuleMigrations = {
   module: "kernel",
-  migrations: { "0001_accounts": accounts, "0002_login_throttle": loginThrottle },
+  migrations: {
+    "0001_accounts": accounts,
+    "0002_login_throttle": loginThrottle,
+    "0003_token_scopes": tokenScopes,
+  },
 };

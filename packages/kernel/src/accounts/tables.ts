@@ -18,6 +18,8 @@ export interface KernelTables {
     expires_at: number | null;
     last_used_at: number | null;
     revoked_at: number | null;
+    /** What the token may be used for, a JSON array of TokenScope (migration 0003). */
+    scopes: string;
   };
   sessions: {
     id: string;

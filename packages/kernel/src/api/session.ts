@@ -1,12 +1,16 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AccessService } from "../accounts/AccessService.js";
 import { type AccountService, normaliseEmail, presentUser } from "../accounts/AccountService.js";
 import { LoginThrottle, TooManyAttempts } from "../accounts/LoginThrottle.js";
+import type { UserRow } from "../accounts/tables.js";
 import type { AuditLog } from "../audit/AuditLog.js";
 import { TandemError } from "../errors/TandemError.js";
 import type { Authenticator } from "../http/Authenticator.js";
 import { parseInput } from "../http/parseInput.js";
+import { codeThrottleKey, InvalidChallenge, MfaService } from "../mfa/MfaService.js";
+import { bindSecondFactors } from "../mfa/secondFactorSessions.js";
+import { looksLikeTotp } from "../mfa/totp.js";
 import type { Database } from "../storage/Database.js";
 
 const SignIn = z.object({
@@ -14,6 +18,13 @@ const SignIn = z.object({
   email: z.string().min(1).max(320),
   /** The account's password; length rules apply when it is set, not here. */
   password: z.string().min(1).max(1024),
+});
+
+const SecondStep = z.object({
+  /** The token the password step answered with `mfaRequired`. */
+  challenge: z.string().min(1).max(200),
+  /** The authenticator app's six-digit code, or one of the account's recovery codes. */
+  code: z.string().min(1).max(64),
 });
 
 export function registerSessionRoutes(
@@ -26,13 +37,33 @@ export function registerSessionRoutes(
     /** Defaults to one on `database`; pass one to share it, e.g. with the job that purges it. */
     throttle?: LoginThrottle;
     audit: AuditLog;
+    /** Second factors; defaults to one on `database`. */
+    mfa?: MfaService;
   },
 ) {
   const throttle = deps.throttle ?? new LoginThrottle(deps.database);
+  const mfa = deps.mfa ?? new MfaService(deps.database);
+  bindSecondFactors(deps.auth, mfa);
+
+  /** Ends the browser's previous session and starts a new one (a new id at every sign-in). */
+  async function startSession(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: UserRow,
+  ): Promise<string> {
+    const previous = deps.auth.sessionSecret(request);
+    if (previous) await deps.access.endSession(previous);
+    const session = await deps.access.createSession(user);
+    deps.auth.setSessionCookie(reply, session.secret, session.expiresAt);
+    request.log.info({ userId: user.id }, "signed in");
+    return session.id;
+  }
 
   /**
    * POST /api/v1/session — sign in with e-mail and password; sets the session cookie.
    * Repeated failures for an account or from a network are answered 429 with Retry-After.
+   * An account with an authenticator app gets no session yet but `{ mfaRequired, challenge }`
+   * for POST /api/v1/session/mfa.
    */
   app.post("/api/v1/session", async (request, reply) => {
     deps.auth.assertSameOrigin(request);
@@ -57,11 +88,10 @@ export function registerSessionRoutes(
         }
         throw error;
       });
-    const previous = deps.auth.sessionSecret(request);
-    if (previous) await deps.access.endSession(previous);
-    const session = await deps.access.createSession(user);
-    deps.auth.setSessionCookie(reply, session.secret, session.expiresAt);
-    request.log.info({ userId: user.id }, "signed in");
+    if (await mfa.isEnabled(user.id)) {
+      return { mfaRequired: true, challenge: await mfa.createChallenge(user.id) };
+    }
+    await startSession(request, reply, user);
     await deps.audit.record({
       action: "sign_in",
       outcome: "success",
@@ -69,6 +99,48 @@ export function registerSessionRoutes(
       subject: user.email,
       ip: request.ip,
       details: { method: "password" },
+    });
+    return { user: presentUser(user) };
+  });
+
+  /**
+   * POST /api/v1/session/mfa — the sign-in's second step: the challenge from the password
+   * step and a code from the authenticator app or a recovery code. Wrong codes are throttled
+   * like wrong passwords; the challenge is used up by the first right code.
+   */
+  app.post("/api/v1/session/mfa", async (request, reply) => {
+    deps.auth.assertSameOrigin(request);
+    const input = parseInput(SecondStep, request.body);
+    const method = looksLikeTotp(input.code) ? "totp" : "recovery_code";
+    const user = await deps.accounts.users.byId(await mfa.challengeUser(input.challenge));
+    if (!user || user.disabled_at !== null) throw new InvalidChallenge();
+    const used = await throttle
+      .guard({ email: codeThrottleKey(user.id), ip: request.ip }, () =>
+        mfa.checkCode(user.id, input.code),
+      )
+      .catch(async (error: unknown) => {
+        if (error instanceof TandemError) {
+          await deps.audit.record({
+            action: "sign_in",
+            outcome: "failure",
+            actor: { id: user.id, email: user.email },
+            subject: user.email,
+            ip: request.ip,
+            details: { method, reason: error.code },
+          });
+        }
+        throw error;
+      });
+    await mfa.consumeChallenge(input.challenge);
+    const sessionId = await startSession(request, reply, user);
+    await mfa.recordSession(sessionId, user.id, used);
+    await deps.audit.record({
+      action: "sign_in",
+      outcome: "success",
+      actor: { id: user.id, email: user.email },
+      subject: user.email,
+      ip: request.ip,
+      details: { method: used },
     });
     return { user: presentUser(user) };
   });

@@ -1,5 +1,10 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { type AccessService, type Principal, sessionIdOf } from "../accounts/AccessService.js";
+import {
+  type AccessService,
+  InsufficientScope,
+  type Principal,
+  sessionIdOf,
+} from "../accounts/AccessService.js";
 import { Forbidden, Unauthorized } from "../errors/TandemError.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -15,7 +20,7 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export type SignOutHook = (
   request: FastifyRequest,
   reply: FastifyReply,
-) => Promise<string | undefined | void>;
+) => Promise<string | undefined>;
 
 export class Authenticator {
   readonly cookieName: string;
@@ -42,9 +47,13 @@ export class Authenticator {
     return resolved;
   }
 
+  /** The principal of a request to Tandem's REST API: a token must have the `api` scope. */
   async require(request: FastifyRequest): Promise<Principal> {
     const principal = await this.principal(request);
     if (!principal) throw new Unauthorized();
+    if (principal.via === "token" && !principal.scopes?.includes("api")) {
+      throw new InsufficientScope("api");
+    }
     return principal;
   }
 
@@ -102,10 +111,10 @@ export class Authenticator {
     const header = request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const user = match?.[1] ? await this.#access.userForToken(match[1]) : undefined;
+      const found = match?.[1] ? await this.#access.accessForToken(match[1]) : undefined;
       // A wrong token is an error, not a fall-back to the cookie: the caller meant the token.
-      if (!user) throw new Unauthorized("The access token is invalid, expired or revoked.");
-      return { user, via: "token" };
+      if (!found) throw new Unauthorized("The access token is invalid, expired or revoked.");
+      return { user: found.user, via: "token", scopes: found.scopes };
     }
     const secret = this.sessionSecret(request);
     if (!secret) return null;

@@ -12,9 +12,11 @@ import {
   openPubSub,
   type PubSub,
   publicUrlOf,
+  registerAccountRoutes,
   registerAuditRoutes,
   registerInstanceRoutes,
   registerMeRoutes,
+  registerMfaRoutes,
   registerSessionRoutes,
   type UserRow,
 } from "@tandem/kernel";
@@ -104,6 +106,8 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     const throttle = new LoginThrottle(storage.database);
     registerSessionRoutes(http, { ...context, throttle });
     registerMeRoutes(http, context);
+    registerMfaRoutes(http, { ...context, throttle });
+    registerAccountRoutes(http, { ...context, throttle });
     registerInstanceRoutes(http, { auth, instances });
     registerAuditRoutes(http, context);
     const modules = createModules();

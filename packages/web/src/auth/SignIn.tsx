@@ -15,20 +15,38 @@ import {
 import { IconAlertCircle } from "@tabler/icons-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, discover, signIn, type User } from "../api/client";
+import { ApiError, discover, type User } from "../api/client";
+import { signInWithCode, signInWithPassword } from "../mfa/api";
 import { useDocumentTitle } from "../shell/useDocumentTitle";
 import { federationTarget } from "./continueTo";
 import { looksLikeEmail } from "./email";
 
-type Failure = "invalidCredentials" | "invalidRequest" | "tooManyAttempts" | "unavailable";
+type Failure =
+  | "auth.invalidCredentials"
+  | "auth.invalidRequest"
+  | "auth.tooManyAttempts"
+  | "auth.unavailable"
+  | "mfa.invalidCode"
+  | "mfa.challengeExpired";
 
 function failureOf(error: unknown): Failure {
   if (error instanceof ApiError) {
-    if (error.code === "invalid_credentials") return "invalidCredentials";
-    if (error.code === "invalid_request") return "invalidRequest";
-    if (error.code === "too_many_attempts") return "tooManyAttempts";
+    if (error.code === "invalid_credentials") return "auth.invalidCredentials";
+    if (error.code === "invalid_request") return "auth.invalidRequest";
+    if (error.code === "too_many_attempts") return "auth.tooManyAttempts";
   }
-  return "unavailable";
+  return "auth.unavailable";
+}
+
+/** The second step's errors: a wrong code is no wrong password. */
+function codeFailureOf(error: unknown): Failure {
+  if (error instanceof ApiError) {
+    if (error.code === "invalid_credentials" || error.code === "invalid_request") {
+      return "mfa.invalidCode";
+    }
+    if (error.code === "invalid_challenge") return "mfa.challengeExpired";
+  }
+  return failureOf(error);
 }
 
 /**
@@ -38,6 +56,8 @@ function failureOf(error: unknown): Failure {
 type Step =
   | { name: "email" }
   | { name: "password"; email: string }
+  /** The account has an authenticator app: its code, or a recovery code, completes sign-in. */
+  | { name: "code"; email: string; challenge: string; recovery: boolean }
   | { name: "redirect"; provider: string };
 
 interface SignInProps {
@@ -58,6 +78,8 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
 
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const [code, setCode] = useState("");
+  const codeRef = useRef<HTMLInputElement>(null);
   const statusRef = useRef<HTMLDivElement>(null);
   // Focus follows the step once the user has moved between steps, never on the first render.
   const moved = useRef(false);
@@ -66,6 +88,7 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
     if (!moved.current) return;
     if (step.name === "email") emailRef.current?.focus();
     else if (step.name === "password") passwordRef.current?.focus();
+    else if (step.name === "code") codeRef.current?.focus();
     else statusRef.current?.focus();
   }, [step]);
 
@@ -81,9 +104,9 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
     return () => window.removeEventListener("pageshow", restored);
   }, []);
 
-  function go(next: Step) {
+  function go(next: Step, failure: Failure | null = null) {
     moved.current = true;
-    setFailure(null);
+    setFailure(failure);
     setStep(next);
   }
 
@@ -124,7 +147,15 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
     setSubmitting(true);
     setFailure(null);
     try {
-      onSignedIn(await signIn(step.email, password));
+      const outcome = await signInWithPassword(step.email, password);
+      if ("user" in outcome) {
+        onSignedIn(outcome.user);
+        return;
+      }
+      setSubmitting(false);
+      setPassword("");
+      setCode("");
+      go({ name: "code", email: step.email, challenge: outcome.challenge, recovery: false });
     } catch (error) {
       setFailure(failureOf(error));
       setSubmitting(false);
@@ -132,6 +163,33 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
       passwordRef.current?.focus();
     }
   }
+
+  async function submitCode(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (step.name !== "code") return;
+    setSubmitting(true);
+    setFailure(null);
+    try {
+      onSignedIn(await signInWithCode(step.challenge, code.trim()));
+    } catch (error) {
+      const failure = codeFailureOf(error);
+      setSubmitting(false);
+      setCode("");
+      // The challenge is gone (expired, used): the only way on is to start again.
+      if (failure === "mfa.challengeExpired") go({ name: "email" }, failure);
+      else {
+        setFailure(failure);
+        codeRef.current?.focus();
+      }
+    }
+  }
+
+  const intro =
+    step.name === "password"
+      ? t("auth.passwordIntro")
+      : step.name === "code"
+        ? t(step.recovery ? "mfa.recoveryIntro" : "mfa.codeIntro")
+        : t("auth.intro");
 
   return (
     <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={420} mx="auto" mt="10vh">
@@ -141,7 +199,7 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
             {t("auth.heading")}
           </Title>
           <Text c="dimmed" size="sm" mt={6}>
-            {t(step.name === "password" ? "auth.passwordIntro" : "auth.intro")}
+            {intro}
           </Text>
         </div>
         {sessionCheckFailed && !failure && (
@@ -158,7 +216,7 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
             icon={<IconAlertCircle aria-hidden="true" />}
             data-testid="sign-in-error"
           >
-            {t(`auth.${failure}`)}
+            {t(failure)}
           </Alert>
         )}
         {step.name === "email" && (
@@ -241,6 +299,58 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
                 data-testid="sign-in-submit"
               >
                 {t("auth.submit")}
+              </Button>
+            </Stack>
+          </form>
+        )}
+        {step.name === "code" && (
+          <form onSubmit={submitCode} data-testid="sign-in-form">
+            <Stack gap="md">
+              {step.recovery ? (
+                <TextInput
+                  key="recovery"
+                  ref={codeRef}
+                  label={t("mfa.recoveryCode")}
+                  name="recovery-code"
+                  autoComplete="off"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  required
+                  withAsterisk={false}
+                  value={code}
+                  onChange={(event) => setCode(event.currentTarget.value)}
+                  data-testid="mfa-code"
+                />
+              ) : (
+                <TextInput
+                  key="totp"
+                  ref={codeRef}
+                  label={t("mfa.code")}
+                  name="one-time-code"
+                  autoComplete="one-time-code"
+                  inputMode="numeric"
+                  maxLength={6}
+                  required
+                  withAsterisk={false}
+                  value={code}
+                  onChange={(event) => setCode(event.currentTarget.value.replace(/\D/g, ""))}
+                  data-testid="mfa-code"
+                />
+              )}
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => {
+                  setCode("");
+                  go({ ...step, recovery: !step.recovery });
+                }}
+                data-testid="mfa-switch"
+              >
+                {t(step.recovery ? "mfa.useApp" : "mfa.useRecoveryCode")}
+              </Anchor>
+              <Button type="submit" fullWidth loading={submitting} data-testid="mfa-submit">
+                {t("mfa.verify")}
               </Button>
             </Stack>
           </form>

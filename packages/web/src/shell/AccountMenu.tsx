@@ -1,5 +1,5 @@
 import { Avatar, Badge, Box, Menu, Text, UnstyledButton } from "@mantine/core";
-import { IconLogout } from "@tabler/icons-react";
+import { IconLogout, IconUserCircle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { User } from "../api/client";
 import { headerMenuProps } from "./headerMenu";
@@ -37,6 +37,14 @@ export function AccountMenu({ user, onSignOut }: AccountMenuProps) {
           )}
         </Box>
         <Menu.Divider />
+        <Menu.Item
+          component="a"
+          href="/account"
+          data-testid="account-link"
+          leftSection={<IconUserCircle size={16} aria-hidden="true" />}
+        >
+          {t("account.link")}
+        </Menu.Item>
         <Menu.Item
           data-testid="sign-out"
           leftSection={<IconLogout size={16} aria-hidden="true" />}

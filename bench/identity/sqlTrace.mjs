@@ -1,0 +1,68 @@
+// `npm run bench -- identity --trace-sql`: loaded into the Tandem process with `node --import`,
+// counts the SQL statements it runs, by text, on both engines (node:sqlite prepares one
+// statement per Kysely query; pg sends one query per Kysely query). On SQLite, where every
+// call is synchronous on the main thread, it also times them: the prepare and the execution.
+// On SIGUSR2 it writes what it saw since the previous signal to BENCH_SQL_TRACE_FILE and
+// starts again from zero.
+import { renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { DatabaseSync, StatementSync } from "node:sqlite";
+
+const file = process.env.BENCH_SQL_TRACE_FILE;
+let counts = new Map();
+let serial = 0;
+
+const entry = (text) => {
+  const statement = String(text).replace(/\s+/g, " ").trim();
+  let seen = counts.get(statement);
+  if (!seen) {
+    seen = { count: 0, prepareUs: 0, runUs: 0 };
+    counts.set(statement, seen);
+  }
+  return seen;
+};
+
+const now = () => process.hrtime.bigint();
+
+const prepare = DatabaseSync.prototype.prepare;
+DatabaseSync.prototype.prepare = function tracedPrepare(sql, ...rest) {
+  const seen = entry(sql);
+  seen.count += 1;
+  const started = now();
+  try {
+    return prepare.call(this, sql, ...rest);
+  } finally {
+    seen.prepareUs += Number(now() - started) / 1000;
+  }
+};
+for (const method of ["run", "all", "get", "iterate"]) {
+  const original = StatementSync.prototype[method];
+  StatementSync.prototype[method] = function tracedExecution(...args) {
+    const started = now();
+    try {
+      return original.apply(this, args);
+    } finally {
+      entry(this.sourceSQL).runUs += Number(now() - started) / 1000;
+    }
+  };
+}
+
+// The same pg the kernel loads (hoisted to the root node_modules).
+try {
+  const pg = createRequire(import.meta.url)("pg");
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function tracedQuery(config, ...rest) {
+    entry(typeof config === "string" ? config : (config?.text ?? "?")).count += 1;
+    return query.call(this, config, ...rest);
+  };
+} catch {
+  // SQLite only.
+}
+
+process.on("SIGUSR2", () => {
+  serial += 1;
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ serial, counts: Object.fromEntries(counts) }));
+  renameSync(temporary, file);
+  counts = new Map();
+});

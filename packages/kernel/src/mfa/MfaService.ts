@@ -1,0 +1,170 @@
+import QRCode from "qrcode";
+import { digest, newSecret } from "../accounts/secrets.js";
+import type { UserRow } from "../accounts/tables.js";
+import { Conflict, InvalidCredentials, TandemError } from "../errors/TandemError.js";
+import type { Database } from "../storage/Database.js";
+import { MfaStore } from "./MfaStore.js";
+import type { SecondFactorMethod } from "./tables.js";
+import {
+  looksLikeTotp,
+  matchingStep,
+  newRecoveryCode,
+  newTotpSecret,
+  normaliseRecoveryCode,
+  otpauthUrlOf,
+  RECOVERY_CODE_COUNT,
+} from "./totp.js";
+
+const CHALLENGE_MS = 5 * 60_000;
+
+/** The sign-in's second step came with a challenge that is unknown, used or expired: start over. */
+export class InvalidChallenge extends TandemError {
+  constructor() {
+    super(401, "invalid_challenge", "This sign-in has expired. Start again with your e-mail.");
+  }
+}
+
+/** A wrong code is a wrong credential: LoginThrottle counts it like a wrong password. */
+export class InvalidCode extends InvalidCredentials {
+  constructor() {
+    super("The authentication code is wrong.");
+  }
+}
+
+/**
+ * The throttle's key for an account's wrong codes, apart from its wrong passwords: else the
+ * right password, which clears the account's count, would buy a guesser five more codes.
+ */
+export function codeThrottleKey(userId: string): string {
+  return `totp:${userId}`;
+}
+
+export interface MfaStatus {
+  totp: { enabled: boolean; confirmedAt: number | null };
+  recoveryCodesLeft: number;
+}
+
+export interface MfaServiceOptions {
+  /** The clock, for tests: codes are checked against it. */
+  now?: () => number;
+}
+
+/**
+ * The rules for second factors (OWASP ASVS 5, V6): an authenticator app (TOTP, RFC 6238) that
+ * a first code must confirm; each code accepted once, so a code seen over a shoulder or
+ * replayed within its window is refused; ten single-use recovery codes kept only as digests.
+ */
+export class MfaService {
+  readonly #store: MfaStore;
+  readonly #now: () => number;
+
+  constructor(database: Database, options: MfaServiceOptions = {}) {
+    this.#store = new MfaStore(database);
+    this.#now = options.now ?? Date.now;
+  }
+
+  async status(userId: string): Promise<MfaStatus> {
+    const totp = await this.#store.totpOf(userId);
+    const confirmedAt = totp?.confirmed_at ?? null;
+    return {
+      totp: { enabled: confirmedAt !== null, confirmedAt },
+      recoveryCodesLeft: confirmedAt === null ? 0 : await this.#store.recoveryCodesLeft(userId),
+    };
+  }
+
+  /** Whether signing in as this user takes a second step. */
+  async isEnabled(userId: string): Promise<boolean> {
+    return ((await this.#store.totpOf(userId))?.confirmed_at ?? null) !== null;
+  }
+
+  /** A new secret for the user's app, not active until `confirm`; replaces an unconfirmed one. */
+  async enrol(user: UserRow): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
+    if (await this.isEnabled(user.id)) {
+      throw new Conflict("an authenticator app is set up already; turn it off first");
+    }
+    const secret = newTotpSecret();
+    await this.#store.putPendingTotp(user.id, secret, this.#now());
+    const otpauthUrl = otpauthUrlOf(secret, user.email);
+    const qrDataUrl = await QRCode.toDataURL(otpauthUrl, { errorCorrectionLevel: "M", margin: 2 });
+    return { secret, otpauthUrl, qrDataUrl };
+  }
+
+  /** The first code proves the app has the secret: TOTP is on, and recovery codes are issued. */
+  async confirm(user: UserRow, code: string): Promise<{ recoveryCodes: string[] }> {
+    const totp = await this.#store.totpOf(user.id);
+    if (!totp) throw new Conflict("no authenticator app is being set up; start again");
+    if (totp.confirmed_at !== null) throw new Conflict("the authenticator app is set up already");
+    await this.#useTotp(user.id, totp.secret, code);
+    await this.#store.confirmTotp(user.id, this.#now());
+    return { recoveryCodes: await this.#issueRecoveryCodes(user.id) };
+  }
+
+  /** Checks an app's code, refusing one already used (InvalidCode otherwise). */
+  async checkTotp(userId: string, code: string): Promise<void> {
+    const totp = await this.#store.totpOf(userId);
+    if (!totp || totp.confirmed_at === null) throw new InvalidCode();
+    await this.#useTotp(userId, totp.secret, code);
+  }
+
+  /** Checks an app's code or, failing the six-digit shape, a recovery code (used up). */
+  async checkCode(userId: string, code: string): Promise<SecondFactorMethod> {
+    if (looksLikeTotp(code)) {
+      await this.checkTotp(userId, code.replace(/\s/g, ""));
+      return "totp";
+    }
+    if (!(await this.isEnabled(userId))) throw new InvalidCode();
+    const hash = digest(normaliseRecoveryCode(code));
+    if (!(await this.#store.useRecoveryCode(userId, hash, this.#now()))) throw new InvalidCode();
+    return "recovery_code";
+  }
+
+  async disable(userId: string): Promise<void> {
+    await this.#store.deleteFactors(userId);
+  }
+
+  async regenerateRecoveryCodes(userId: string): Promise<string[]> {
+    if (!(await this.isEnabled(userId))) throw new Conflict("no authenticator app is set up");
+    return this.#issueRecoveryCodes(userId);
+  }
+
+  /** The opaque token standing for a passed password step: single-use, for five minutes. */
+  async createChallenge(userId: string): Promise<string> {
+    const token = newSecret("");
+    const now = this.#now();
+    await this.#store.deleteExpiredChallenges(now);
+    await this.#store.insertChallenge(digest(token), userId, now + CHALLENGE_MS);
+    return token;
+  }
+
+  /** The user a challenge is for; InvalidChallenge when it is unknown, used or expired. */
+  async challengeUser(token: string): Promise<string> {
+    const userId = await this.#store.challengeUser(digest(token), this.#now());
+    if (!userId) throw new InvalidChallenge();
+    return userId;
+  }
+
+  /** Uses the challenge up; InvalidChallenge when a parallel request did first. */
+  async consumeChallenge(token: string): Promise<void> {
+    if (!(await this.#store.deleteChallenge(digest(token)))) throw new InvalidChallenge();
+  }
+
+  recordSession(sessionId: string, userId: string, method: SecondFactorMethod): Promise<void> {
+    return this.#store.recordSession(sessionId, userId, method, this.#now());
+  }
+
+  /** How the session passed its second step, or undefined when it took none. */
+  sessionMethod(sessionId: string): Promise<SecondFactorMethod | undefined> {
+    return this.#store.sessionMethod(sessionId);
+  }
+
+  async #useTotp(userId: string, secret: string, code: string): Promise<void> {
+    const step = matchingStep(secret, code.trim(), this.#now());
+    if (step === null || !(await this.#store.useStep(userId, step))) throw new InvalidCode();
+  }
+
+  async #issueRecoveryCodes(userId: string): Promise<string[]> {
+    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+    await this.#store.replaceRecoveryCodes(userId, codes.map(digest), this.#now());
+    return codes;
+  }
+}
