@@ -1,4 +1,4 @@
-import { ApiError } from "./client";
+import { invalidResponse, isObject, request } from "./client";
 
 /** One of the user's live browser sessions, as `GET /api/v1/account/sessions` lists them. */
 export interface AccountSession {
@@ -21,44 +21,8 @@ export interface AccessToken {
   scopes: TokenScope[];
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
-
-function invalid(what: string): never {
-  throw new ApiError(200, "invalid_response", `The server sent an unexpected ${what}`);
-}
-
 const isTime = (value: unknown): value is number => typeof value === "number";
 const isTimeOrNull = (value: unknown): value is number | null => value === null || isTime(value);
-
-/** Same-origin JSON like the app's client; `{ error, message }` failures become ApiError. */
-async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  const init: RequestInit = { method, headers, credentials: "same-origin" };
-  if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(body);
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, init);
-  } catch (cause) {
-    throw new ApiError(0, "network_error", cause instanceof Error ? cause.message : String(cause));
-  }
-  const payload =
-    response.status === 204 ? undefined : await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const code =
-      isObject(payload) && typeof payload.error === "string" ? payload.error : "http_error";
-    const message =
-      isObject(payload) && typeof payload.message === "string"
-        ? payload.message
-        : response.statusText;
-    throw new ApiError(response.status, code, message);
-  }
-  return payload;
-}
 
 function parseSession(value: unknown): AccountSession {
   if (
@@ -72,7 +36,7 @@ function parseSession(value: unknown): AccountSession {
     const { id, createdAt, lastSeenAt, expiresAt, current } = value;
     return { id, createdAt, lastSeenAt, expiresAt, current };
   }
-  return invalid("session");
+  return invalidResponse("session");
 }
 
 function parseToken(value: unknown): AccessToken {
@@ -89,27 +53,27 @@ function parseToken(value: unknown): AccessToken {
     const { id, name, createdAt, expiresAt, lastUsedAt } = value;
     return { id, name, createdAt, expiresAt, lastUsedAt, scopes };
   }
-  return invalid("token");
+  return invalidResponse("token");
 }
 
 function listOf<T>(payload: unknown, key: string, parse: (value: unknown) => T): T[] {
   const list = isObject(payload) ? payload[key] : undefined;
-  return Array.isArray(list) ? list.map(parse) : invalid(`${key} list`);
+  return Array.isArray(list) ? list.map(parse) : invalidResponse(`${key} list`);
 }
 
 /** `GET /api/v1/account/sessions`. */
 export async function fetchSessions(): Promise<AccountSession[]> {
-  return listOf(await call("GET", "/api/v1/account/sessions"), "sessions", parseSession);
+  return listOf(await request("GET", "/api/v1/account/sessions"), "sessions", parseSession);
 }
 
 /** `DELETE /api/v1/account/sessions/:id`: ends another session of the user. */
 export async function endSession(id: string): Promise<void> {
-  await call("DELETE", `/api/v1/account/sessions/${encodeURIComponent(id)}`);
+  await request("DELETE", `/api/v1/account/sessions/${encodeURIComponent(id)}`);
 }
 
 /** `GET /api/v1/account/tokens`. */
 export async function fetchTokens(): Promise<AccessToken[]> {
-  return listOf(await call("GET", "/api/v1/account/tokens"), "tokens", parseToken);
+  return listOf(await request("GET", "/api/v1/account/tokens"), "tokens", parseToken);
 }
 
 /** `POST /api/v1/account/tokens`: the answer holds the secret, shown this once. */
@@ -118,18 +82,18 @@ export async function createToken(input: {
   expiresInDays: number | null;
   scopes: TokenScope[];
 }): Promise<AccessToken & { token: string }> {
-  const payload = await call("POST", "/api/v1/account/tokens", input);
+  const payload = await request("POST", "/api/v1/account/tokens", input);
   const token = isObject(payload) ? payload.token : undefined;
-  if (typeof token !== "string") return invalid("token");
+  if (typeof token !== "string") return invalidResponse("token");
   return { ...parseToken(payload), token };
 }
 
 /** `DELETE /api/v1/account/tokens/:id`. */
 export async function revokeToken(id: string): Promise<void> {
-  await call("DELETE", `/api/v1/account/tokens/${encodeURIComponent(id)}`);
+  await request("DELETE", `/api/v1/account/tokens/${encodeURIComponent(id)}`);
 }
 
 /** `PUT /api/v1/account/password`. */
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  await call("PUT", "/api/v1/account/password", { currentPassword, newPassword });
+  await request("PUT", "/api/v1/account/password", { currentPassword, newPassword });
 }

@@ -32,11 +32,11 @@ export class ApiError extends Error {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
-function parseUser(value: unknown): User {
+export function parseUser(value: unknown): User {
   if (
     isObject(value) &&
     typeof value.id === "string" &&
@@ -91,7 +91,13 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function request(method: string, path: string, body?: unknown): Promise<unknown> {
+/** A response whose shape is not what the API promises: a server or version mismatch. */
+export function invalidResponse(what: string): never {
+  throw new ApiError(200, "invalid_response", `The server sent an unexpected ${what}`);
+}
+
+/** Same-origin JSON; `{ error, message }` failures become ApiError. Every API module calls through it. */
+export async function request(method: string, path: string, body?: unknown): Promise<unknown> {
   const headers: Record<string, string> = { Accept: "application/json" };
   const init: RequestInit = { method, headers, credentials: "same-origin" };
   // A Content-Type on a body-less request would make the server try to parse an empty body.

@@ -1,4 +1,4 @@
-import { ApiError, type User } from "../api/client";
+import { invalidResponse, isObject, parseUser, request, type User } from "../api/client";
 
 /** The signed-in user's second factors, as `GET /api/v1/mfa` answers. */
 export interface MfaStatus {
@@ -14,66 +14,17 @@ export interface TotpEnrolment {
   qrDataUrl: string;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
-
-/** Like the app's API client: same-origin JSON, `{ error, message }` failures as ApiError. */
-export async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  const init: RequestInit = { method, headers, credentials: "same-origin" };
-  if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(body);
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, init);
-  } catch (cause) {
-    throw new ApiError(0, "network_error", cause instanceof Error ? cause.message : String(cause));
-  }
-  let payload: unknown;
-  if (response.status !== 204) payload = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const code =
-      isObject(payload) && typeof payload.error === "string" ? payload.error : "http_error";
-    const message =
-      isObject(payload) && typeof payload.message === "string"
-        ? payload.message
-        : response.statusText;
-    throw new ApiError(response.status, code, message);
-  }
-  return payload;
-}
-
-function invalid(what: string): never {
-  throw new ApiError(200, "invalid_response", `The server sent an unexpected ${what}`);
-}
-
-export function parseUser(value: unknown): User {
-  if (
-    isObject(value) &&
-    typeof value.id === "string" &&
-    typeof value.email === "string" &&
-    typeof value.name === "string" &&
-    typeof value.isAdmin === "boolean"
-  ) {
-    return { id: value.id, email: value.email, name: value.name, isAdmin: value.isAdmin };
-  }
-  return invalid("user shape");
-}
-
 function parseCodes(value: unknown): string[] {
   if (isObject(value) && Array.isArray(value.recoveryCodes)) {
     const codes = value.recoveryCodes.filter((c): c is string => typeof c === "string");
     if (codes.length === value.recoveryCodes.length) return codes;
   }
-  return invalid("list of recovery codes");
+  return invalidResponse("list of recovery codes");
 }
 
 /** `GET /api/v1/mfa`. */
 export async function fetchMfaStatus(): Promise<MfaStatus> {
-  const value = await call("GET", "/api/v1/mfa");
+  const value = await request("GET", "/api/v1/mfa");
   if (isObject(value) && isObject(value.totp) && typeof value.recoveryCodesLeft === "number") {
     const { enabled, confirmedAt } = value.totp;
     return {
@@ -84,12 +35,12 @@ export async function fetchMfaStatus(): Promise<MfaStatus> {
       recoveryCodesLeft: value.recoveryCodesLeft,
     };
   }
-  return invalid("second-factor status");
+  return invalidResponse("second-factor status");
 }
 
 /** `POST /api/v1/mfa/totp/enrol`. */
 export async function enrolTotp(): Promise<TotpEnrolment> {
-  const value = await call("POST", "/api/v1/mfa/totp/enrol");
+  const value = await request("POST", "/api/v1/mfa/totp/enrol");
   if (
     isObject(value) &&
     typeof value.secret === "string" &&
@@ -99,22 +50,22 @@ export async function enrolTotp(): Promise<TotpEnrolment> {
   ) {
     return { secret: value.secret, otpauthUrl: value.otpauthUrl, qrDataUrl: value.qrDataUrl };
   }
-  return invalid("enrolment");
+  return invalidResponse("enrolment");
 }
 
 /** `POST /api/v1/mfa/totp/confirm`: activates the app; the recovery codes, shown once. */
 export async function confirmTotp(code: string): Promise<string[]> {
-  return parseCodes(await call("POST", "/api/v1/mfa/totp/confirm", { code }));
+  return parseCodes(await request("POST", "/api/v1/mfa/totp/confirm", { code }));
 }
 
 /** `DELETE /api/v1/mfa/totp` with a current code. */
 export async function disableTotp(code: string): Promise<void> {
-  await call("DELETE", "/api/v1/mfa/totp", { code });
+  await request("DELETE", "/api/v1/mfa/totp", { code });
 }
 
 /** `POST /api/v1/mfa/recovery-codes`: ten new codes, the old ones void. */
 export async function regenerateRecoveryCodes(code: string): Promise<string[]> {
-  return parseCodes(await call("POST", "/api/v1/mfa/recovery-codes", { code }));
+  return parseCodes(await request("POST", "/api/v1/mfa/recovery-codes", { code }));
 }
 
 /** The password step's answer: signed in, or a second step to take with this challenge. */
@@ -125,7 +76,7 @@ export async function signInWithPassword(
   email: string,
   password: string,
 ): Promise<PasswordOutcome> {
-  const value = await call("POST", "/api/v1/session", { email, password });
+  const value = await request("POST", "/api/v1/session", { email, password });
   if (isObject(value) && value.mfaRequired === true && typeof value.challenge === "string") {
     return { challenge: value.challenge };
   }
@@ -134,6 +85,6 @@ export async function signInWithPassword(
 
 /** `POST /api/v1/session/mfa`: the second step, with an app's code or a recovery code. */
 export async function signInWithCode(challenge: string, code: string): Promise<User> {
-  const value = await call("POST", "/api/v1/session/mfa", { challenge, code });
+  const value = await request("POST", "/api/v1/session/mfa", { challenge, code });
   return parseUser(isObject(value) ? value.user : undefined);
 }
