@@ -1,8 +1,9 @@
 import { defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
-// Tests import packages' TypeScript sources (the "source" export condition), not their builds.
-const resolve = { conditions: ["source", ...defaultServerConditions] };
+// Tests import packages' TypeScript sources (the "tandem-source" export condition), not their
+// builds. Not "source": some dependencies (Hocuspocus) publish their sources under that name.
+const resolve = { conditions: ["tandem-source", ...defaultServerConditions] };
 
 const postgres = process.env.TANDEM_TEST_DATABASE_URL;
 const redis = process.env.TANDEM_TEST_REDIS_URL;

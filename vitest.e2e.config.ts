@@ -1,8 +1,8 @@
 import { defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
-// Like vitest.config.ts: @tandem/testkit resolves to its TypeScript sources ("source" condition).
-const resolve = { conditions: ["source", ...defaultServerConditions] };
+// Like vitest.config.ts: @tandem/testkit resolves to its TypeScript sources ("tandem-source" condition).
+const resolve = { conditions: ["tandem-source", ...defaultServerConditions] };
 
 /**
  * Browser tests (`npm run test:e2e`): each file starts a real `tandem serve` process and drives

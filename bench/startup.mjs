@@ -5,18 +5,10 @@
 //   npm run bench -- startup --postgres   PostgreSQL + Redis (TANDEM_TEST_DATABASE_URL and
 //                                         TANDEM_TEST_REDIS_URL, default 127.0.0.1)
 //   options: --runs N (default 5), --idle-ms N (default 3000)
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
-const cliPath = join(root, "packages/server/dist/cli.js");
+import { postgresBackend, sqliteBackend } from "./shared/backends.mjs";
+import { cliPath, freePort, spawnNode, stopChild } from "./shared/processes.mjs";
 
 const TARGET_COLD_MS = 1500;
 const TARGET_RSS_MB = 150;
@@ -86,55 +78,6 @@ function progress(kind, i, list) {
   );
 }
 
-/** Each cold start gets a data folder that does not exist yet, as on a first install. */
-function sqliteBackend() {
-  return {
-    label: "SQLite + in-process pub/sub",
-    fresh: async () => {
-      const base = await mkdtemp(join(tmpdir(), "tandem-bench-"));
-      return {
-        env: { TANDEM_DATA_DIR: join(base, "data") },
-        dispose: () => rm(base, { recursive: true, force: true }),
-      };
-    },
-    close: async () => {},
-  };
-}
-
-/** Each cold start gets a database of its own, dropped at the end. */
-async function postgresBackend() {
-  const { default: pg } = await import("pg");
-  const adminUrl =
-    process.env.TANDEM_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const redisUrl = process.env.TANDEM_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  return {
-    label: "PostgreSQL + Redis",
-    fresh: async () => {
-      const suffix = randomBytes(6).toString("hex");
-      const database = `tandem_bench_${suffix}`;
-      await admin.query(`CREATE DATABASE "${database}"`);
-      const url = new URL(adminUrl);
-      url.pathname = `/${database}`;
-      const base = await mkdtemp(join(tmpdir(), "tandem-bench-"));
-      return {
-        env: {
-          TANDEM_DATA_DIR: join(base, "data"),
-          TANDEM_DATABASE_URL: url.toString(),
-          TANDEM_REDIS_URL: redisUrl,
-          TANDEM_REDIS_PREFIX: `tandem-bench-${suffix}:`,
-        },
-        dispose: async () => {
-          await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-          await rm(base, { recursive: true, force: true });
-        },
-      };
-    },
-    close: () => admin.end(),
-  };
-}
-
 /** Node runs the CLI itself, with no npm or shell in between, so the pid is the server's. */
 function tandemCommand(env) {
   return {
@@ -155,23 +98,15 @@ function peerCommand() {
 async function measure(command, options, { expectBanner }) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, command.args, {
-    env: { PATH: process.env.PATH ?? "", PORT: String(port), ...command.env },
-    stdio: ["ignore", "pipe", "pipe"],
+  // Each cold start gets a data folder that does not exist yet, as on a first install.
+  const { child, output } = spawnNode(command.args, {
+    env: { PORT: String(port), ...command.env },
   });
-  let output = "";
-  child.stdout.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
-    const startMs = await waitForHealth(port, started, child, () => output);
-    if (expectBanner !== undefined && output.includes("Password:") !== expectBanner) {
+    const startMs = await waitForHealth(port, started, child, output);
+    if (expectBanner !== undefined && output().includes("Password:") !== expectBanner) {
       throw new Error(
-        `expected ${expectBanner ? "a" : "no"} first-admin banner; output:\n${output}`,
+        `expected ${expectBanner ? "a" : "no"} first-admin banner; output:\n${output()}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, options.idleMs));
@@ -180,10 +115,7 @@ async function measure(command, options, { expectBanner }) {
     const rssMb = readRssMb(child.pid);
     return { startMs, rssMb };
   } finally {
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    await exited;
-    clearTimeout(timer);
+    await stopChild(child);
   }
 }
 
@@ -212,18 +144,6 @@ function healthStatus(port) {
     });
     request.setTimeout(1000, () => request.destroy());
     request.on("error", () => resolve(0));
-  });
-}
-
-/** Port 0 gives a free port; it is released at once so the server can bind it. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
   });
 }
 

@@ -45,11 +45,11 @@ describe.skipIf(!haveChromium)("accessibility (axe-core: no serious or critical 
       await expectNoSeriousViolations(page, where("the signed-in shell"));
 
       await page.getByTestId("app-switcher").click();
-      await page.getByTestId("app-switcher-empty").waitFor();
+      await page.getByTestId("app-docs").waitFor();
       await settle(page);
       await expectNoSeriousViolations(page, where("the shell with the app switcher open"));
       await page.keyboard.press("Escape");
-      await page.getByTestId("app-switcher-empty").waitFor({ state: "hidden" });
+      await page.getByTestId("app-docs").waitFor({ state: "hidden" });
 
       await page.getByTestId("account-menu").click();
       await page.getByTestId("sign-out").waitFor();

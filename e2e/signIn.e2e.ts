@@ -35,11 +35,9 @@ describe.skipIf(!haveChromium)("signing in and out", () => {
     );
 
     await page.getByTestId("app-switcher").click();
-    await expect(page.getByTestId("app-switcher-empty").textContent()).resolves.toContain(
-      "No apps yet",
-    );
+    await expect(page.getByTestId("app-docs").textContent()).resolves.toContain("Docs");
     await page.keyboard.press("Escape");
-    await page.getByTestId("app-switcher-empty").waitFor({ state: "hidden" });
+    await page.getByTestId("app-docs").waitFor({ state: "hidden" });
 
     await page.getByTestId("account-menu").click();
     const accountMenu = page.getByRole("menu").filter({ has: page.getByTestId("sign-out") });

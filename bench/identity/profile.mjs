@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const LAYERS = [
-  ["SQLite (node:sqlite calls)", (url) => url.includes("/storage/nodeSqliteDatabase.js")],
+  ["SQLite (node:sqlite calls)", (url) => /\/storage\/(nodeSqliteDatabase|prepared)\.js/.test(url)],
   ["pg driver", (url) => /node_modules\/(pg|pg-protocol|pg-pool|pg-types|pgpass)\//.test(url)],
   ["Kysely", (url) => url.includes("node_modules/kysely/")],
   ["Tandem identity", (url) => url.includes("/packages/identity/dist/")],
@@ -44,7 +44,8 @@ const LAYERS = [
 /** Profiles in `dir` written by the process `pid` (Node names them CPU.<date>.<time>.<pid>.…). */
 export function profileOf(dir, pid) {
   const file = readdirSync(dir).find(
-    (name) => name.includes(`.${pid}.`) && name.endsWith(".cpuprofile"),
+    // Thread 0: the main thread (Tandem's SQLite checkpoints run in a worker of their own).
+    (name) => name.includes(`.${pid}.0.`) && name.endsWith(".cpuprofile"),
   );
   return file ? join(dir, file) : undefined;
 }

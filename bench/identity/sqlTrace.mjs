@@ -1,6 +1,6 @@
 // `npm run bench -- identity --trace-sql`: loaded into the Tandem process with `node --import`,
-// counts the SQL statements it runs, by text, on both engines (node:sqlite prepares one
-// statement per Kysely query; pg sends one query per Kysely query). On SQLite, where every
+// counts the SQL statements it runs, by text, on both engines (on node:sqlite, executions of
+// statements the kernel prepares once and keeps; pg sends one query per statement). On SQLite, where every
 // call is synchronous on the main thread, it also times them: the prepare and the execution.
 // On SIGUSR2 it writes what it saw since the previous signal to BENCH_SQL_TRACE_FILE and
 // starts again from zero.
@@ -27,7 +27,6 @@ const now = () => process.hrtime.bigint();
 const prepare = DatabaseSync.prototype.prepare;
 DatabaseSync.prototype.prepare = function tracedPrepare(sql, ...rest) {
   const seen = entry(sql);
-  seen.count += 1;
   const started = now();
   try {
     return prepare.call(this, sql, ...rest);
@@ -42,7 +41,10 @@ for (const method of ["run", "all", "get", "iterate"]) {
     try {
       return original.apply(this, args);
     } finally {
-      entry(this.sourceSQL).runUs += Number(now() - started) / 1000;
+      // Counted here, not at prepare: the kernel keeps prepared statements for reuse.
+      const seen = entry(this.sourceSQL);
+      seen.count += 1;
+      seen.runUs += Number(now() - started) / 1000;
     }
   };
 }

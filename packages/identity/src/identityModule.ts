@@ -1,14 +1,22 @@
-import type { TandemModule } from "@tandem/kernel";
+import { readCookie, type TandemModule } from "@tandem/kernel";
+import { registerAdminRoutes } from "./admin/adminRoutes.js";
 import { registerInteractionRoutes } from "./api/interactions.js";
 import { registerOidcRoutes } from "./api/oidcRoutes.js";
 import { identityOptions } from "./config.js";
+import { registerAccountAppRoutes } from "./consent/accountAppsRoutes.js";
+import { ConsentService } from "./consent/ConsentService.js";
+import { registerConsentRoutes } from "./consent/consentRoutes.js";
+import { GrantStore } from "./consent/GrantStore.js";
 import { AccountLinker } from "./federation/AccountLinker.js";
 import { Broker } from "./federation/Broker.js";
 import { FederatedSessions } from "./federation/FederatedSessions.js";
 import { registerFederationRoutes } from "./federation/routes.js";
 import { UpstreamStore } from "./federation/UpstreamStore.js";
+import { IdentityDirectory } from "./organisations/IdentityDirectory.js";
 import { OrganisationStore } from "./organisations/OrganisationStore.js";
 import { ProfileStore } from "./organisations/ProfileStore.js";
+import { organisationRequiresMfa } from "./organisations/secondFactorRule.js";
+import { appAccessTokens } from "./provider/appAccessTokens.js";
 import { ClientStore } from "./provider/ClientStore.js";
 import { createProvider } from "./provider/createProvider.js";
 import { endBrowserSession } from "./provider/endBrowserSession.js";
@@ -35,6 +43,7 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
     async register(http, context) {
       const keys = new KeyStore(context.database);
       const clients = new ClientStore(context.database);
+      const grants = new GrantStore(context.database);
       const profiles = new ProfileStore(context.database);
       const home = await new OrganisationStore(context.database).ensureDefault({
         name: context.config.organisationName,
@@ -57,6 +66,7 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
           cookieKeys,
           trustProxy: context.kernel.trustProxy,
           log: context.log,
+          rememberedGrant: (accountId, clientId) => grants.rememberedGrant(accountId, clientId),
           // An app's RP-initiated logout signs the browser out of Tandem itself too.
           endTandemSession: async (cookieHeader) => {
             const secret = readCookie(cookieHeader, context.auth.cookieName);
@@ -68,6 +78,8 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
       host.watch();
       await registerOidcRoutes(http, host);
       const running = host;
+      context.auth.acceptBearer(appAccessTokens(running, context.accounts));
+      context.directory.provide(new IdentityDirectory(context.database));
       context.auth.onSignOut(async (request, reply) => {
         await endBrowserSession(running, request, reply, context.log);
         return undefined;
@@ -87,6 +99,9 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
         clients,
         assuranceOf: (sessionId) => federatedSessions.assuranceOf(sessionId),
       });
+      const consent = new ConsentService(host);
+      registerConsentRoutes(http, { auth: context.auth, consent, audit: context.audit });
+      registerAccountAppRoutes(http, { auth: context.auth, grants, clients, audit: context.audit });
       registerFederationRoutes(http, {
         broker,
         upstreams,
@@ -95,12 +110,14 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
         access: context.access,
         sessions: federatedSessions,
         audit: context.audit,
+        requiresMfa: (userId) => organisationRequiresMfa(context.database, userId),
       });
       context.auth.onSignOut(async (request) => {
         const sessionId = context.auth.sessionId(request);
         return sessionId ? federatedSessions.end(sessionId, `${context.publicUrl}/`) : undefined;
       });
       await registerScimRoutes(http, { ...context, defaultOrganisation: home });
+      registerAdminRoutes(http, { ...context, clients, upstreams, defaultOrganisation: home });
       purge = setInterval(() => {
         void purgeExpiredPayloads(context.database).catch(() => {});
         void federatedSessions.purge(context.kernel.sessionMinutes * 60_000).catch(() => {});
@@ -108,17 +125,10 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
       purge.unref();
     },
     onAccountDisabled: (accountId, database) => revokeAccount(database, accountId),
+    requiresSecondFactor: (user, database) => organisationRequiresMfa(database, user.id),
     async close() {
       host?.stop();
       clearInterval(purge);
     },
   };
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? "").split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
-  }
-  return undefined;
 }

@@ -1,6 +1,7 @@
 export { identityOptions } from "./config.js";
 export { type NewUpstream, type Upstream, UpstreamStore } from "./federation/UpstreamStore.js";
 export { createIdentityModule } from "./identityModule.js";
+export { createAccount, type NewAccount } from "./organisations/accountCreator.js";
 export { identifierProblem } from "./organisations/identifiers.js";
 export {
   type NewOrganisation,
@@ -12,7 +13,12 @@ export {
   type ProfileInput,
   ProfileStore,
 } from "./organisations/ProfileStore.js";
-export { ClientStore, type NewClient, type RegisteredClient } from "./provider/ClientStore.js";
+export {
+  ClientStore,
+  type ClientSummary,
+  type NewClient,
+  type RegisteredClient,
+} from "./provider/ClientStore.js";
 export { INTERACTION_PATH, OIDC_ROUTES } from "./provider/createProvider.js";
 export { KeyStore, RETIRED_KEY_GRACE_MS } from "./provider/KeyStore.js";
 export {

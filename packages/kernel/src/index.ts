@@ -10,6 +10,13 @@ export {
   type TokenScope,
 } from "./accounts/AccessService.js";
 export {
+  type AccountDescription,
+  AccountDirectory,
+  type AccountDirectorySource,
+  type AccountGroup,
+  type AccountOrganisation,
+} from "./accounts/AccountDirectory.js";
+export {
   AccountService,
   type NewUser,
   normaliseEmail,
@@ -32,6 +39,8 @@ export { type AccountRoutesDependencies, registerAccountRoutes } from "./api/acc
 export { registerInstanceRoutes } from "./api/instances.js";
 export { registerMeRoutes } from "./api/me.js";
 export { registerSessionRoutes } from "./api/session.js";
+export { registerEnrolmentRoutes } from "./api/sessionEnrolment.js";
+export { registerPasskeySignInRoutes } from "./api/sessionPasskey.js";
 export {
   AUDIT_ACTIONS,
   type AuditAction,
@@ -59,12 +68,16 @@ export {
   wholeNumber,
 } from "./config/options.js";
 export * from "./errors/TandemError.js";
-export { Authenticator } from "./http/Authenticator.js";
+export { Authenticator, type BearerResolver } from "./http/Authenticator.js";
+export { readCookie } from "./http/cookies.js";
 export { createHttpServer, type HttpServerOptions } from "./http/createHttpServer.js";
 export { createMetrics, type Metrics } from "./http/metrics.js";
 export { parseInput } from "./http/parseInput.js";
 export { restErrorHandler } from "./http/restErrors.js";
+export { type UpgradeHandler, UpgradeRouter } from "./http/UpgradeRouter.js";
 export { createLogger, type Logger } from "./log/createLogger.js";
+export { registerMfaAdminRoutes } from "./mfa/adminRoutes.js";
+export { localAssurance } from "./mfa/assurance.js";
 export {
   codeThrottleKey,
   InvalidChallenge,
@@ -72,10 +85,18 @@ export {
   MfaService,
   type MfaServiceOptions,
   type MfaStatus,
+  type SecondStepMethod,
 } from "./mfa/MfaService.js";
 export { MfaStore } from "./mfa/MfaStore.js";
 export { mfaMigrations } from "./mfa/migrations.js";
+export {
+  InvalidPasskey,
+  type PasskeyInfo,
+  PasskeyService,
+} from "./mfa/PasskeyService.js";
+export { registerPasskeyRoutes } from "./mfa/passkeyRoutes.js";
 export { registerMfaRoutes } from "./mfa/routes.js";
+export { noSecondFactorPolicy, type SecondFactorPolicy } from "./mfa/SecondFactorPolicy.js";
 export { bindSecondFactors, secondFactorOf } from "./mfa/secondFactorSessions.js";
 export type { MfaTables, SecondFactorMethod } from "./mfa/tables.js";
 export { matchingStep, newTotpSecret, stepAt, TOTP_PERIOD_S, totpCodeAt } from "./mfa/totp.js";
@@ -92,4 +113,5 @@ export {
   migrate,
 } from "./storage/migrate.js";
 export { openDatabase, openPostgres, openSqlite, SQLITE_FILE } from "./storage/openDatabase.js";
+export type { PreparedQuery } from "./storage/prepared.js";
 export { reasonOf, redactUrl } from "./util/describe.js";

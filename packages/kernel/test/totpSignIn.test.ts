@@ -46,7 +46,8 @@ async function passwordStep(email: string, password: string) {
   const client = new ApiClient(server.url);
   const response = await client.signIn(email, password);
   expect(response.status).toBe(200);
-  expect(Object.keys(response.json).sort()).toEqual(["challenge", "mfaRequired"]);
+  expect(Object.keys(response.json).sort()).toEqual(["challenge", "methods", "mfaRequired"]);
+  expect(response.json.methods).toEqual(["totp"]);
   expect(response.json.mfaRequired).toBe(true);
   expect(client.cookie).toBeUndefined();
   return { client, challenge: response.json.challenge as string };
@@ -61,6 +62,7 @@ describe("TOTP over the REST API", () => {
     expect(before.json).toEqual({
       totp: { enabled: false, confirmedAt: null },
       recoveryCodesLeft: 0,
+      passkeys: [],
     });
 
     const enrolment = await client.request("POST", "/api/v1/mfa/totp/enrol");

@@ -1,3 +1,4 @@
+import { createDocsModule } from "@tandem/docs";
 import { createIdentityModule } from "@tandem/identity";
 import type { TandemModule } from "@tandem/kernel";
 
@@ -7,5 +8,5 @@ import type { TandemModule } from "@tandem/kernel";
  * Docs, chat and the assistant join this list as they land.
  */
 export function createModules(): TandemModule[] {
-  return [createIdentityModule()];
+  return [createIdentityModule(), createDocsModule()];
 }

@@ -1,4 +1,4 @@
-import { type identityOptions, OrganisationStore, ProfileStore } from "@tandem/identity";
+import { createAccount, type identityOptions, OrganisationStore } from "@tandem/identity";
 import type { SliceValues } from "@tandem/kernel";
 import {
   AccessService,
@@ -64,30 +64,21 @@ export async function openStorage(config: TandemConfig): Promise<Storage> {
     access,
     audit: new AuditLog(database),
     applied,
-    createUser: async (input) => {
-      const organisations = new OrganisationStore(database);
+    createUser: (input) => {
       const home = identityConfig(config);
-      const organisation = input.organisation
-        ? await organisations.find(input.organisation)
-        : await organisations.ensureDefault({
-            name: home.organisationName,
-            country: home.organisationCountry,
-            identifier: home.organisationId,
-          });
-      const user = await accounts.create(input);
-      const [given = "", ...family] = user.name.split(/\s+/);
-      try {
-        await new ProfileStore(database).set(user.id, {
-          organisationId: organisation.id,
-          givenName: input.givenName ?? given,
-          familyName: input.familyName ?? family.join(" "),
-        });
-      } catch (error) {
-        // No account without its profile: a refused name leaves nothing behind.
-        await accounts.users.delete(user.id);
-        throw error;
-      }
-      return user;
+      return createAccount(
+        {
+          database,
+          accounts,
+          defaultOrganisation: () =>
+            new OrganisationStore(database).ensureDefault({
+              name: home.organisationName,
+              country: home.organisationCountry,
+              identifier: home.organisationId,
+            }),
+        },
+        input,
+      );
     },
     disableUser: async (email) => {
       const user = await accounts.disable(email);

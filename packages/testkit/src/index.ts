@@ -5,6 +5,7 @@ export {
   type TestBackend,
 } from "./backend.js";
 export { startCluster, type TestCluster } from "./cluster.js";
+export { CollabWire } from "./collabWire.js";
 export { eventually } from "./eventually.js";
 export { buildUser, signedInClient } from "./factories.js";
 export { ApiClient } from "./http.js";

@@ -1,15 +1,25 @@
 import { Alert, Center, Loader, MantineProvider } from "@mantine/core";
 import { IconAlertCircle } from "@tabler/icons-react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { AccountPage } from "./account/AccountPage";
+import { AdminPage } from "./admin/AdminPage";
 import type { User } from "./api/client";
 import { useApps } from "./apps/useApps";
 import { SignIn } from "./auth/SignIn";
 import { useSession } from "./auth/useSession";
+import { ConsentPage } from "./consent/ConsentPage";
 import { Welcome } from "./home/Welcome";
 import { SecurityPage } from "./mfa/SecurityPage";
 import { Frame } from "./shell/Frame";
 import { colorSchemeManager, cssVariablesResolver, theme } from "./theme/theme";
+
+// The editor is by far the largest part of the app: it loads only when Docs is opened.
+const DocsApp = lazy(() => import("./docs/DocsApp").then((m) => ({ default: m.DocsApp })));
+
+function isDocsPath(pathname: string): boolean {
+  return pathname === "/docs" || pathname.startsWith("/docs/");
+}
 
 function Loading() {
   const { t } = useTranslation();
@@ -45,7 +55,15 @@ function SignedIn({ user, signOutFailed, onSignOut }: SignedInProps) {
         </Alert>
       )}
       {/* Until the account page mounts SecondFactors, its settings live at /account/security. */}
-      {window.location.pathname === "/account/security" ? (
+      {/^\/admin(\/|$)/.test(window.location.pathname) ? (
+        <AdminPage user={user} />
+      ) : window.location.pathname === "/consent" ? (
+        <ConsentPage />
+      ) : isDocsPath(window.location.pathname) ? (
+        <Suspense fallback={<Loading />}>
+          <DocsApp user={user} />
+        </Suspense>
+      ) : window.location.pathname === "/account/security" ? (
         <SecurityPage />
       ) : window.location.pathname === "/account" ? (
         <AccountPage user={user} />

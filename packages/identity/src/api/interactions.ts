@@ -1,4 +1,9 @@
-import { type AccessService, type Authenticator, secondFactorOf } from "@tandem/kernel";
+import {
+  type AccessService,
+  type Authenticator,
+  localAssurance,
+  secondFactorOf,
+} from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { InteractionResults } from "oidc-provider";
 import type { ClientStore } from "../provider/ClientStore.js";
@@ -41,14 +46,12 @@ export function registerInteractionRoutes(
         deps.auth.clearSessionCookie(reply);
         return signIn();
       }
-      // Signed in upstream: the upstream's stated assurance; here with a password: eidas1,
-      // with a password and a one-time code (app or recovery code): eidas2.
+      // Signed in upstream: the upstream's stated assurance; here: eidas1 with a password
+      // alone, eidas2 with a second factor or a passwordless passkey (see localAssurance).
       const sessionId = deps.auth.sessionId(request);
       const upstream = sessionId ? await deps.assuranceOf(sessionId) : undefined;
       const secondFactor = sessionId ? await secondFactorOf(deps.auth, sessionId) : undefined;
-      const local = secondFactor
-        ? { acr: "eidas2", amr: ["pwd", "otp"] }
-        : { acr: "eidas1", amr: ["pwd"] };
+      const local = localAssurance(secondFactor);
       result = {
         login: {
           accountId: principal.user.id,
@@ -60,10 +63,8 @@ export function registerInteractionRoutes(
     } else if (details.prompt.name === "consent") {
       const clientId = String(details.params.client_id);
       if (!(await deps.clients.isFirstParty(clientId))) {
-        result = {
-          error: "access_denied",
-          error_description: "this client is not a first-party client of this Tandem",
-        };
+        // A third party's access is the user's to allow, on the web app's consent page.
+        return reply.redirect(`/consent?interaction=${encodeURIComponent(details.uid)}`, 303);
       } else {
         const grant = details.grantId
           ? await provider.Grant.find(details.grantId)

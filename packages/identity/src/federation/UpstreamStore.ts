@@ -96,6 +96,19 @@ export class UpstreamStore {
     return present(row);
   }
 
+  /**
+   * Stops brokering a provider. Accounts it made stay (with their links, so adding the
+   * provider again finds them); the sessions opened through it no longer sign out there.
+   */
+  async remove(id: string): Promise<Upstream> {
+    const removed = await this.byId(id);
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("federated_sessions").where("upstream_id", "=", id).execute();
+      await trx.deleteFrom("upstream_providers").where("id", "=", id).execute();
+    });
+    return removed;
+  }
+
   /** The provider bound to an e-mail's domain, if any. */
   async forDomain(domain: string): Promise<Upstream | undefined> {
     const wanted = domain.trim().toLowerCase();

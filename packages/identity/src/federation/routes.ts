@@ -2,6 +2,7 @@ import {
   type AccessService,
   type AuditLog,
   type Authenticator,
+  Forbidden,
   InvalidRequest,
   parseInput,
   reasonOf,
@@ -10,6 +11,7 @@ import {
 } from "@tandem/kernel";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { errorPage } from "../api/errorPage.js";
+import { upstreamUsedMfa } from "../organisations/secondFactorRule.js";
 import { INTERACTION_PATH } from "../provider/createProvider.js";
 import type { ProviderHost } from "../provider/ProviderHost.js";
 import type { Broker } from "./Broker.js";
@@ -41,6 +43,8 @@ export function registerFederationRoutes(
     access: AccessService;
     sessions: FederatedSessions;
     audit: AuditLog;
+    /** Whether the account's organisation requires a second factor. */
+    requiresMfa?: (userId: string) => Promise<boolean>;
   },
 ) {
   /**
@@ -82,6 +86,12 @@ export function registerFederationRoutes(
     const current = new URL(request.url, `${request.protocol}://${request.host}`);
     try {
       const { user, continueTo, upstream, idToken, acr, amr } = await deps.broker.finish(current);
+      // The upstream provider checks the factors, not Tandem: its answer must state a second one.
+      if ((await deps.requiresMfa?.(user.id)) && !upstreamUsedMfa(acr, amr ?? [])) {
+        throw new Forbidden(
+          "Your organisation requires two-step verification, and your identity provider did not use it for this sign-in.",
+        );
+      }
       const session = await deps.access.createSession(user);
       await deps.sessions.remember(session.id, upstream.id, { idToken, acr, amr });
       await deps.audit.record({

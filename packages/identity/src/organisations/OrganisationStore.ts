@@ -52,6 +52,30 @@ export class OrganisationStore {
     return row;
   }
 
+  /** Renames an organisation or changes whether its members must use a second factor. */
+  async update(
+    id: string,
+    changes: { name?: string; requireMfa?: boolean },
+  ): Promise<OrganisationRow> {
+    const values: { name?: string; require_mfa?: number } = {};
+    if (changes.name !== undefined) {
+      const name = changes.name.trim();
+      if (!name || name.length > 200)
+        throw new InvalidRequest("organisation name must have 1 to 200 characters");
+      values.name = name;
+    }
+    if (changes.requireMfa !== undefined) values.require_mfa = changes.requireMfa ? 1 : 0;
+    if (Object.keys(values).length > 0)
+      await this.#db.updateTable("organisations").set(values).where("id", "=", id).execute();
+    const row = await this.#db
+      .selectFrom("organisations")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!row) throw new NotFound(`no organisation ${id}`);
+    return row;
+  }
+
   list(): Promise<OrganisationRow[]> {
     return this.#db.selectFrom("organisations").selectAll().orderBy("created_at").execute();
   }

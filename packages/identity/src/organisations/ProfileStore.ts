@@ -1,6 +1,5 @@
 import { type Database, InvalidRequest, type KernelTables } from "@tandem/kernel";
-import type { Kysely } from "kysely";
-import { GroupStore } from "../scim/GroupStore.js";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { IdentityTables } from "../storage/tables.js";
 import type { OrganisationRow } from "./OrganisationStore.js";
 
@@ -33,6 +32,8 @@ export class ProfileStore {
 
   readonly #database: Database;
 
+  #claims: ReturnType<typeof claimsQuery> | undefined;
+
   constructor(database: Database) {
     this.#db = database.db;
     this.#database = database;
@@ -62,23 +63,13 @@ export class ProfileStore {
       .execute();
   }
 
+  /**
+   * The claims of an enabled account (none for a disabled one). The provider asks on every
+   * grant, so the statement is prepared once.
+   */
   async claimsOf(userId: string): Promise<IdentityClaims | undefined> {
-    const row = await this.#db
-      .selectFrom("users as u")
-      .innerJoin("account_profiles as p", "p.user_id", "u.id")
-      .innerJoin("organisations as o", "o.id", "p.organisation_id")
-      .select([
-        "u.email",
-        "u.name",
-        "p.given_name",
-        "p.family_name",
-        "p.home_federation",
-        "o.name as organisation",
-        "o.identifier",
-        "o.id as organisation_id",
-      ])
-      .where("u.id", "=", userId)
-      .executeTakeFirst();
+    this.#claims ??= claimsQuery(this.#database);
+    const [row] = await this.#claims.all([userId]);
     if (!row) return undefined;
     return {
       email: row.email,
@@ -88,7 +79,7 @@ export class ProfileStore {
       organisation: row.organisation,
       org_id: row.identifier ?? row.organisation_id,
       home_federation: row.home_federation,
-      groups: (await new GroupStore(this.#database).groupsOf(userId)).map((g) => g.displayName),
+      groups: typeof row.groups === "string" ? (JSON.parse(row.groups) as string[]) : row.groups,
     };
   }
 
@@ -114,4 +105,37 @@ export class ProfileStore {
     }
     return missing.length;
   }
+}
+
+/**
+ * An enabled account's claims in one statement, its groups' names aggregated as a JSON array
+ * (one round trip to PostgreSQL instead of two on every grant).
+ */
+function claimsQuery(database: Database) {
+  const db: Kysely<Tables> = database.db;
+  // PostgreSQL hands json back parsed; SQLite gives its text.
+  const groups: RawBuilder<string[] | string> =
+    database.engine === "postgres"
+      ? sql`(select coalesce(json_agg(g.display_name order by g.display_name), '[]')
+          from group_members gm join "groups" g on g.id = gm.group_id where gm.user_id = u.id)`
+      : sql`(select json_group_array(g.display_name order by g.display_name)
+          from group_members gm join "groups" g on g.id = gm.group_id where gm.user_id = u.id)`;
+  const account = db
+    .selectFrom("users as u")
+    .innerJoin("account_profiles as p", "p.user_id", "u.id")
+    .innerJoin("organisations as o", "o.id", "p.organisation_id")
+    .select([
+      "u.email",
+      "u.name",
+      "p.given_name",
+      "p.family_name",
+      "p.home_federation",
+      "o.name as organisation",
+      "o.identifier",
+      "o.id as organisation_id",
+      groups.as("groups"),
+    ])
+    .where("u.id", "=", "$user")
+    .where("u.disabled_at", "is", null);
+  return database.prepare(account.compile());
 }

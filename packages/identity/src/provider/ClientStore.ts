@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { type Database, InvalidRequest } from "@tandem/kernel";
+import { type Database, InvalidRequest, NotFound } from "@tandem/kernel";
 import type { Kysely } from "kysely";
+import { forgetClients } from "../storage/KyselyAdapter.js";
 import type { IdentityTables } from "../storage/tables.js";
+import { revokeClient } from "./revokeClient.js";
 
 export interface NewClient {
   name: string;
@@ -10,6 +12,19 @@ export interface NewClient {
   public?: boolean;
   postLogoutRedirectUris?: string[];
   backchannelLogoutUri?: string;
+  /** A third-party client (not run by this deployment) asks its users for consent. */
+  thirdParty?: boolean;
+}
+
+export interface ClientSummary {
+  clientId: string;
+  name: string;
+  firstParty: boolean;
+  public: boolean;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  backchannelLogoutUri: string | null;
+  createdAt: number;
 }
 
 export interface RegisteredClient {
@@ -22,9 +37,11 @@ export interface RegisteredClient {
 /** OAuth clients (relying parties) of Tandem's provider. */
 export class ClientStore {
   readonly #db: Kysely<IdentityTables>;
+  readonly #database: Database;
 
   constructor(database: Database) {
     this.#db = database.db;
+    this.#database = database;
   }
 
   /** Registers a client; its secret (for a confidential client) is returned to be shown once. */
@@ -65,7 +82,7 @@ export class ClientStore {
         client_id: clientId,
         name,
         metadata: JSON.stringify(metadata),
-        first_party: 1,
+        first_party: input.thirdParty ? 0 : 1,
         created_at: Date.now(),
       })
       .execute();
@@ -77,20 +94,44 @@ export class ClientStore {
     };
   }
 
-  async list(): Promise<
-    Array<{ clientId: string; name: string; firstParty: boolean; createdAt: number }>
-  > {
+  async list(): Promise<ClientSummary[]> {
     const rows = await this.#db
       .selectFrom("oidc_clients")
       .selectAll()
       .orderBy("created_at")
       .execute();
-    return rows.map((r) => ({
-      clientId: r.client_id,
-      name: r.name,
-      firstParty: r.first_party === 1,
-      createdAt: r.created_at,
-    }));
+    return rows.map((r) => {
+      const metadata = JSON.parse(r.metadata) as Record<string, unknown>;
+      const uris = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+      return {
+        clientId: r.client_id,
+        name: r.name,
+        firstParty: r.first_party === 1,
+        public: metadata.token_endpoint_auth_method === "none",
+        redirectUris: uris(metadata.redirect_uris),
+        postLogoutRedirectUris: uris(metadata.post_logout_redirect_uris),
+        backchannelLogoutUri:
+          typeof metadata.backchannel_logout_uri === "string"
+            ? metadata.backchannel_logout_uri
+            : null,
+        createdAt: r.created_at,
+      };
+    });
+  }
+
+  /**
+   * Unregisters a client and ends what it was issued (grants, codes, tokens), so its
+   * users' access stops at once and its secret no longer authenticates.
+   */
+  async remove(clientId: string): Promise<void> {
+    const deleted = await this.#db
+      .deleteFrom("oidc_clients")
+      .where("client_id", "=", clientId)
+      .executeTakeFirst();
+    if (Number(deleted.numDeletedRows) === 0) throw new NotFound(`no client ${clientId}`);
+    // The provider caches clients briefly (KyselyAdapter): this one must stop working now.
+    forgetClients();
+    await revokeClient(this.#database, clientId);
   }
 
   async isFirstParty(clientId: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-prov
 import { errorPage } from "../api/errorPage.js";
 import type { IdentityClaims } from "../organisations/ProfileStore.js";
 import { kyselyAdapterFactory } from "../storage/KyselyAdapter.js";
+import { API_SCOPE } from "./appAccessTokens.js";
 import type { ClientStore } from "./ClientStore.js";
 import { logoutSource, postLogoutSuccessSource } from "./pages.js";
 
@@ -30,11 +31,14 @@ export interface ProviderOptions {
   database: Database;
   accounts: AccountService;
   clients: ClientStore;
+  /** The claims of an enabled account; undefined for a disabled or unknown one. */
   claimsOf(userId: string): Promise<IdentityClaims | undefined>;
   signingKeys: Configuration["jwks"];
   cookieKeys: string[];
   trustProxy: boolean;
   log: Logger;
+  /** The grant an account gave a third-party client earlier, from any browser session. */
+  rememberedGrant(accountId: string, clientId: string): Promise<string | undefined>;
   /** Ends the Tandem session of the request's cookies; returns the session cookie's name. */
   endTandemSession(cookieHeader: string | undefined): Promise<string>;
 }
@@ -66,7 +70,7 @@ export function createProvider(options: ProviderOptions): Provider {
     interactions: { url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}` },
     // Code flow only: no implicit or hybrid responses (ASVS, OAuth 2.1).
     responseTypes: ["code"],
-    scopes: ["openid", "offline_access", "email", "profile", "organisation", "groups"],
+    scopes: ["openid", "offline_access", "email", "profile", "organisation", "groups", API_SCOPE],
     claims: {
       // How the user signed in (eIDAS level, methods): every ID token states it.
       openid: ["sub", "acr", "amr"],
@@ -104,24 +108,30 @@ export function createProvider(options: ProviderOptions): Provider {
     },
     // Always rotate: a refresh token is single-use, and a replayed one revokes its grant.
     rotateRefreshToken: () => true,
+    // Every grant asks: one read gives the claims, and none for a disabled account.
     async findAccount(_ctx, sub) {
-      const user = await options.accounts.users.byId(sub);
-      if (!user || user.disabled_at !== null) return undefined;
-      const claims = await options.claimsOf(user.id);
+      const claims = await options.claimsOf(sub);
       if (!claims) return undefined;
       return {
-        accountId: user.id,
-        claims: async () => ({ sub: user.id, email_verified: true, ...claims }),
+        accountId: sub,
+        claims: async () => ({ sub, email_verified: true, ...claims }),
       };
     },
-    // First-party clients (Tandem's own apps and those the administrator registers) need no consent.
+    // First-party clients (Tandem's own apps and those the administrator registers) need no
+    // consent; third-party ones get the consent page (see api/interactions.ts).
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
       const client = ctx.oidc.client;
       const session = ctx.oidc.session;
       if (!client || !session?.accountId) return undefined;
       const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
-      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      if (!(await options.clients.isFirstParty(client.clientId))) return undefined;
+      // A grant revoked since (from the account page) is gone: start again as for a new one.
+      const known = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+      if (known) return known;
+      if (!(await options.clients.isFirstParty(client.clientId))) {
+        // Third parties keep the consent they were given; none yet means the consent prompt.
+        const remembered = await options.rememberedGrant(session.accountId, client.clientId);
+        return remembered ? ctx.oidc.provider.Grant.find(remembered) : undefined;
+      }
       const grant = new ctx.oidc.provider.Grant({
         accountId: session.accountId,
         clientId: client.clientId,

@@ -1,17 +1,57 @@
-import type { Database } from "@tandem/kernel";
-import type { Kysely } from "kysely";
+import type { Database, PreparedQuery } from "@tandem/kernel";
+import type { CompiledQuery, Kysely } from "kysely";
 import type { Adapter, AdapterPayload } from "oidc-provider";
 import type { IdentityTables } from "./tables.js";
+
+type Row = Pick<IdentityTables["oidc_payloads"], "payload" | "consumed_at" | "expires_at">;
+
+/**
+ * How long a client's metadata is reused before it is read again. Every token request looks
+ * its client up, and clients change rarely (the CLI, the admin API). In the process that
+ * removes a client the change is seen at once (forgetClients); other instances, and a server
+ * beside a CLI that changed a client, may see it as it was for up to this long. Tokens a
+ * removed client got meanwhile are of no use after it: oidc-provider refuses the tokens of a
+ * client it cannot find.
+ */
+export const CLIENT_CACHE_MS = 1000;
+const CLIENT_CACHE_SIZE = 1000;
+let clientsGeneration = 0;
+
+/** Drops the clients every provider of this process has cached: for ClientStore's changes. */
+export function forgetClients(): void {
+  clientsGeneration += 1;
+}
 
 /**
  * oidc-provider's storage, in Tandem's database: one row per model instance, so codes,
  * tokens, grants and sessions survive restarts and are shared between instances.
  * `consume` marks instead of deleting: a replayed code or refresh token must still be
  * found to be recognised as replayed (and its grant revoked).
+ *
+ * Every grant runs several of these statements, so they are compiled once and run as prepared
+ * statements (Database.prepare); each write is committed before its promise resolves, so no
+ * token reaches a client before it is in the database.
  */
 export function kyselyAdapterFactory(database: Database): new (model: string) => Adapter {
-  const db: Kysely<IdentityTables> = database.db;
+  const q = payloadQueries(database);
   const now = () => Date.now();
+  // Metadata as stored (parsed anew for each lookup: oidc-provider may keep what it is given).
+  const clients = new Map<string, { metadata: string; until: number; generation: number }>();
+  const clientMetadata = async (id: string): Promise<string | undefined> => {
+    const cached = clients.get(id);
+    if (cached && cached.until > now() && cached.generation === clientsGeneration) {
+      return cached.metadata;
+    }
+    const generation = clientsGeneration;
+    const [row] = await q.client.all([id]);
+    if (!row) {
+      clients.delete(id);
+      return undefined;
+    }
+    if (clients.size >= CLIENT_CACHE_SIZE) clients.clear();
+    clients.set(id, { metadata: row.metadata, until: now() + CLIENT_CACHE_MS, generation });
+    return row.metadata;
+  };
 
   return class KyselyAdapter implements Adapter {
     readonly model: string;
@@ -21,74 +61,49 @@ export function kyselyAdapterFactory(database: Database): new (model: string) =>
     }
 
     async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
-      const row = {
-        payload: JSON.stringify(payload),
-        grant_id: payload.grantId ?? null,
-        account_id: payload.accountId ?? null,
-        user_code: payload.userCode ?? null,
-        uid: payload.uid ?? null,
-        expires_at: expiresIn ? now() + expiresIn * 1000 : null,
-      };
-      await db
-        .insertInto("oidc_payloads")
-        .values({ model: this.model, id, consumed_at: null, ...row })
-        .onConflict((oc) => oc.columns(["model", "id"]).doUpdateSet(row))
-        .execute();
+      await q.upsert.run([
+        this.model,
+        id,
+        JSON.stringify(payload),
+        payload.grantId ?? null,
+        payload.accountId ?? null,
+        payload.userCode ?? null,
+        payload.uid ?? null,
+        expiresIn ? now() + expiresIn * 1000 : null,
+      ]);
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
       // Clients live in their own table, written by ClientStore.
       if (this.model === "Client") {
-        const row = await db
-          .selectFrom("oidc_clients")
-          .select("metadata")
-          .where("client_id", "=", id)
-          .executeTakeFirst();
-        return row ? (JSON.parse(row.metadata) as AdapterPayload) : undefined;
+        const metadata = await clientMetadata(id);
+        return metadata ? (JSON.parse(metadata) as AdapterPayload) : undefined;
       }
-      return this.#findBy("id", id);
+      return this.#found(await q.byId.all([this.model, id]));
     }
 
-    findByUid(uid: string) {
-      return this.#findBy("uid", uid);
+    async findByUid(uid: string) {
+      return this.#found(await q.byUid.all([this.model, uid]));
     }
 
-    findByUserCode(userCode: string) {
-      return this.#findBy("user_code", userCode);
+    async findByUserCode(userCode: string) {
+      return this.#found(await q.byUserCode.all([this.model, userCode]));
     }
 
     async consume(id: string): Promise<void> {
-      await db
-        .updateTable("oidc_payloads")
-        .set({ consumed_at: now() })
-        .where("model", "=", this.model)
-        .where("id", "=", id)
-        .execute();
+      await q.consume.run([now(), this.model, id]);
     }
 
     async destroy(id: string): Promise<void> {
-      await db
-        .deleteFrom("oidc_payloads")
-        .where("model", "=", this.model)
-        .where("id", "=", id)
-        .execute();
+      await q.destroy.run([this.model, id]);
     }
 
     /** Everything issued under a grant, whatever its model: codes, access and refresh tokens. */
     async revokeByGrantId(grantId: string): Promise<void> {
-      await db.deleteFrom("oidc_payloads").where("grant_id", "=", grantId).execute();
+      await q.revokeGrant.run([grantId]);
     }
 
-    async #findBy(
-      column: "id" | "uid" | "user_code",
-      value: string,
-    ): Promise<AdapterPayload | undefined> {
-      const row = await db
-        .selectFrom("oidc_payloads")
-        .select(["payload", "consumed_at", "expires_at"])
-        .where("model", "=", this.model)
-        .where(column, "=", value)
-        .executeTakeFirst();
+    #found([row]: Row[]): AdapterPayload | undefined {
       if (!row || (row.expires_at !== null && row.expires_at <= now())) return undefined;
       const payload = JSON.parse(row.payload) as AdapterPayload;
       // oidc-provider expects `consumed` as a truthy timestamp in seconds.
@@ -96,6 +111,81 @@ export function kyselyAdapterFactory(database: Database): new (model: string) =>
         ? payload
         : { ...payload, consumed: Math.floor(row.consumed_at / 1000) };
     }
+  };
+}
+
+/**
+ * The adapter's statements, built with Kysely once. The values they are built with only give
+ * each placeholder its place: `prepared` checks they come out in the order the adapter
+ * passes its parameters.
+ */
+function payloadQueries(database: Database) {
+  const db: Kysely<IdentityTables> = database.db;
+  const prepared = <R>(query: { compile(): CompiledQuery<R> }, order: unknown[]) => {
+    const compiled = query.compile();
+    if (JSON.stringify(compiled.parameters) !== JSON.stringify(order)) {
+      throw new Error(`unexpected parameter order in ${compiled.sql}`);
+    }
+    return database.prepare(compiled) as PreparedQuery<R>;
+  };
+  const selectBy = (column: "id" | "uid" | "user_code") =>
+    prepared(
+      db
+        .selectFrom("oidc_payloads")
+        .select(["payload", "consumed_at", "expires_at"])
+        .where("model", "=", "$model")
+        .where(column, "=", "$value"),
+      ["$model", "$value"],
+    );
+  return {
+    upsert: prepared(
+      db
+        .insertInto("oidc_payloads")
+        .values({
+          model: "$model",
+          id: "$id",
+          payload: "$payload",
+          grant_id: "$grant",
+          account_id: "$account",
+          user_code: "$userCode",
+          uid: "$uid",
+          expires_at: -1,
+        })
+        // A row saved again (a session, a grant) keeps its consumed_at.
+        .onConflict((oc) =>
+          oc.columns(["model", "id"]).doUpdateSet((eb) => ({
+            payload: eb.ref("excluded.payload"),
+            grant_id: eb.ref("excluded.grant_id"),
+            account_id: eb.ref("excluded.account_id"),
+            user_code: eb.ref("excluded.user_code"),
+            uid: eb.ref("excluded.uid"),
+            expires_at: eb.ref("excluded.expires_at"),
+          })),
+        ),
+      ["$model", "$id", "$payload", "$grant", "$account", "$userCode", "$uid", -1],
+    ),
+    byId: selectBy("id"),
+    byUid: selectBy("uid"),
+    byUserCode: selectBy("user_code"),
+    client: prepared(
+      db.selectFrom("oidc_clients").select("metadata").where("client_id", "=", "$id"),
+      ["$id"],
+    ),
+    consume: prepared(
+      db
+        .updateTable("oidc_payloads")
+        .set({ consumed_at: -1 })
+        .where("model", "=", "$model")
+        .where("id", "=", "$id"),
+      [-1, "$model", "$id"],
+    ),
+    destroy: prepared(
+      db.deleteFrom("oidc_payloads").where("model", "=", "$model").where("id", "=", "$id"),
+      ["$model", "$id"],
+    ),
+    revokeGrant: prepared(db.deleteFrom("oidc_payloads").where("grant_id", "=", "$grant"), [
+      "$grant",
+    ]),
   };
 }
 

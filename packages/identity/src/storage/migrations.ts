@@ -1,6 +1,7 @@
 import type { ModuleMigrations } from "@tandem/kernel";
 import type { Kysely } from "kysely";
 import type { Migration } from "kysely/migration";
+import { partialPayloadIndexes } from "./payloadIndexes.js";
 
 const provider: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was, untyped
@@ -194,5 +195,6 @@ export const identityMigrations: ModuleMigrations = {
     "0004_federation": federation,
     // Names only grow: Kysely refuses a new one that sorts before an applied one (0003 stays unused).
     "0005_groups": groups,
+    "0006_partial_payload_indexes": partialPayloadIndexes,
   },
 };

@@ -42,6 +42,8 @@ export interface Principal {
   signedInAt?: number;
   /** For a token: what it may be used for (see TOKEN_SCOPES). */
   scopes?: string[];
+  /** For an OpenID provider's access token: the app it was issued to. */
+  clientId?: string;
 }
 
 /** Issues and checks the secrets that stand for a signed-in user. */

@@ -1,17 +1,18 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AccessService } from "../accounts/AccessService.js";
-import { type AccountService, normaliseEmail, presentUser } from "../accounts/AccountService.js";
+import { type AccountService, normaliseEmail } from "../accounts/AccountService.js";
 import { LoginThrottle, TooManyAttempts } from "../accounts/LoginThrottle.js";
-import type { UserRow } from "../accounts/tables.js";
 import type { AuditLog } from "../audit/AuditLog.js";
 import { TandemError } from "../errors/TandemError.js";
 import type { Authenticator } from "../http/Authenticator.js";
 import { parseInput } from "../http/parseInput.js";
 import { codeThrottleKey, InvalidChallenge, MfaService } from "../mfa/MfaService.js";
+import { noSecondFactorPolicy, type SecondFactorPolicy } from "../mfa/SecondFactorPolicy.js";
 import { bindSecondFactors } from "../mfa/secondFactorSessions.js";
 import { looksLikeTotp } from "../mfa/totp.js";
 import type { Database } from "../storage/Database.js";
+import { completeSignIn } from "./signInCompletion.js";
 
 const SignIn = z.object({
   /** The account's e-mail address. */
@@ -39,31 +40,23 @@ export function registerSessionRoutes(
     audit: AuditLog;
     /** Second factors; defaults to one on `database`. */
     mfa?: MfaService;
+    /** Whether an account without a second factor must enrol one before it gets a session. */
+    requiresSecondFactor?: SecondFactorPolicy;
   },
 ) {
   const throttle = deps.throttle ?? new LoginThrottle(deps.database);
   const mfa = deps.mfa ?? new MfaService(deps.database);
+  const requiresSecondFactor = deps.requiresSecondFactor ?? noSecondFactorPolicy;
+  const signIn = { ...deps, mfa };
   bindSecondFactors(deps.auth, mfa);
-
-  /** Ends the browser's previous session and starts a new one (a new id at every sign-in). */
-  async function startSession(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    user: UserRow,
-  ): Promise<string> {
-    const previous = deps.auth.sessionSecret(request);
-    if (previous) await deps.access.endSession(previous);
-    const session = await deps.access.createSession(user);
-    deps.auth.setSessionCookie(reply, session.secret, session.expiresAt);
-    request.log.info({ userId: user.id }, "signed in");
-    return session.id;
-  }
 
   /**
    * POST /api/v1/session — sign in with e-mail and password; sets the session cookie.
    * Repeated failures for an account or from a network are answered 429 with Retry-After.
-   * An account with an authenticator app gets no session yet but `{ mfaRequired, challenge }`
-   * for POST /api/v1/session/mfa.
+   * An account with a second factor gets no session yet but `{ mfaRequired, challenge,
+   * methods }` for POST /api/v1/session/mfa (a code) or /api/v1/session/passkey. An account
+   * that must have one (its organisation's rule) and has none gets `{ enrolmentRequired,
+   * challenge }`, good only for the /api/v1/session/enrolment/… routes.
    */
   app.post("/api/v1/session", async (request, reply) => {
     deps.auth.assertSameOrigin(request);
@@ -88,19 +81,17 @@ export function registerSessionRoutes(
         }
         throw error;
       });
-    if (await mfa.isEnabled(user.id)) {
-      return { mfaRequired: true, challenge: await mfa.createChallenge(user.id) };
+    const methods = await mfa.methodsOf(user.id);
+    if (methods.length > 0) {
+      return { mfaRequired: true, challenge: await mfa.createChallenge(user.id), methods };
     }
-    await startSession(request, reply, user);
-    await deps.audit.record({
-      action: "sign_in",
-      outcome: "success",
-      actor: { id: user.id, email: user.email },
-      subject: user.email,
-      ip: request.ip,
-      details: { method: "password" },
-    });
-    return { user: presentUser(user) };
+    if (await requiresSecondFactor(user)) {
+      return {
+        enrolmentRequired: true,
+        challenge: await mfa.createChallenge(user.id, "enrolment"),
+      };
+    }
+    return completeSignIn(signIn, request, reply, user, "password");
   });
 
   /**
@@ -132,17 +123,7 @@ export function registerSessionRoutes(
         throw error;
       });
     await mfa.consumeChallenge(input.challenge);
-    const sessionId = await startSession(request, reply, user);
-    await mfa.recordSession(sessionId, user.id, used);
-    await deps.audit.record({
-      action: "sign_in",
-      outcome: "success",
-      actor: { id: user.id, email: user.email },
-      subject: user.email,
-      ip: request.ip,
-      details: { method: used },
-    });
-    return { user: presentUser(user) };
+    return completeSignIn(signIn, request, reply, user, used);
   });
 
   /**

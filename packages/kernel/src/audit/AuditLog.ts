@@ -14,11 +14,21 @@ export const AUDIT_ACTIONS = [
   "user_disabled",
   "user_enabled",
   "client_added",
+  "client_removed",
   "upstream_added",
+  "upstream_removed",
   "organisation_added",
+  "organisation_updated",
   "keys_rotated",
   "factor_changed",
   "scim_change",
+  "passkey_added",
+  "passkey_removed",
+  "passkey_used",
+  "passkey_refused",
+  "second_factors_reset",
+  "consent_given",
+  "consent_revoked",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -5,6 +5,7 @@ import {
   type Principal,
   sessionIdOf,
 } from "../accounts/AccessService.js";
+import type { UserRow } from "../accounts/tables.js";
 import { Forbidden, Unauthorized } from "../errors/TandemError.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -22,9 +23,18 @@ export type SignOutHook = (
   reply: FastifyReply,
 ) => Promise<string | undefined>;
 
+/**
+ * Resolves a bearer token Tandem itself did not issue as a personal access token — an
+ * OpenID provider's access token — to its user and scopes; undefined when it is not one.
+ */
+export type BearerResolver = (
+  token: string,
+) => Promise<{ user: UserRow; scopes: string[]; clientId?: string } | undefined>;
+
 export class Authenticator {
   readonly cookieName: string;
   readonly #signOutHooks: SignOutHook[] = [];
+  readonly #bearerResolvers: BearerResolver[] = [];
   readonly #access: AccessService;
   readonly #secure: boolean;
   readonly #origin: string;
@@ -71,6 +81,25 @@ export class Authenticator {
     }
   }
 
+  /**
+   * The principal of a bearer token handed over outside an HTTP header (a WebSocket's
+   * first message); like `require`, only a token with the `api` scope counts.
+   */
+  async bearer(token: string): Promise<Principal | null> {
+    const found = await this.#bearer(token);
+    return found?.scopes.includes("api") ? { via: "token", ...found } : null;
+  }
+
+  /** The account of a browser session's secret (read from a cookie outside Fastify). */
+  async sessionUser(secret: string): Promise<UserRow | undefined> {
+    return (await this.#access.sessionFor(secret))?.user;
+  }
+
+  /** A module that issues access tokens (the OpenID provider) lets every API accept them. */
+  acceptBearer(resolver: BearerResolver): void {
+    this.#bearerResolvers.push(resolver);
+  }
+
   /** Modules that keep their own browser sessions (the OpenID provider) end them here. */
   onSignOut(hook: SignOutHook): void {
     this.#signOutHooks.push(hook);
@@ -107,14 +136,26 @@ export class Authenticator {
     return request.cookies[this.cookieName] || undefined;
   }
 
+  async #bearer(
+    token: string,
+  ): Promise<{ user: UserRow; scopes: string[]; clientId?: string } | undefined> {
+    const personal = await this.#access.accessForToken(token);
+    if (personal) return personal;
+    for (const resolve of this.#bearerResolvers) {
+      const found = await resolve(token);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   async #resolve(request: FastifyRequest): Promise<Principal | null> {
     const header = request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const found = match?.[1] ? await this.#access.accessForToken(match[1]) : undefined;
+      const found = match?.[1] ? await this.#bearer(match[1]) : undefined;
       // A wrong token is an error, not a fall-back to the cookie: the caller meant the token.
       if (!found) throw new Unauthorized("The access token is invalid, expired or revoked.");
-      return { user: found.user, via: "token", scopes: found.scopes };
+      return { via: "token", ...found };
     }
     const secret = this.sessionSecret(request);
     if (!secret) return null;

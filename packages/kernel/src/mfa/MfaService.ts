@@ -4,7 +4,8 @@ import type { UserRow } from "../accounts/tables.js";
 import { Conflict, InvalidCredentials, TandemError } from "../errors/TandemError.js";
 import type { Database } from "../storage/Database.js";
 import { MfaStore } from "./MfaStore.js";
-import type { SecondFactorMethod } from "./tables.js";
+import { PasskeyStore } from "./PasskeyStore.js";
+import type { ChallengePurpose, SecondFactorMethod } from "./tables.js";
 import {
   looksLikeTotp,
   matchingStep,
@@ -16,6 +17,11 @@ import {
 } from "./totp.js";
 
 const CHALLENGE_MS = 5 * 60_000;
+/** Enrolling takes installing an app or finding a security key: more time than a code. */
+const ENROLMENT_MS = 15 * 60_000;
+
+/** The ways an account can take the second step, as the password step announces them. */
+export type SecondStepMethod = "totp" | "passkey";
 
 /** The sign-in's second step came with a challenge that is unknown, used or expired: start over. */
 export class InvalidChallenge extends TandemError {
@@ -56,10 +62,12 @@ export interface MfaServiceOptions {
  */
 export class MfaService {
   readonly #store: MfaStore;
+  readonly #passkeys: PasskeyStore;
   readonly #now: () => number;
 
   constructor(database: Database, options: MfaServiceOptions = {}) {
     this.#store = new MfaStore(database);
+    this.#passkeys = new PasskeyStore(database);
     this.#now = options.now ?? Date.now;
   }
 
@@ -74,12 +82,25 @@ export class MfaService {
 
   /** Whether signing in as this user takes a second step. */
   async isEnabled(userId: string): Promise<boolean> {
-    return ((await this.#store.totpOf(userId))?.confirmed_at ?? null) !== null;
+    return (await this.methodsOf(userId)).length > 0;
+  }
+
+  /** The second factors the account has: a confirmed app, passkeys. */
+  async methodsOf(userId: string): Promise<SecondStepMethod[]> {
+    const methods: SecondStepMethod[] = [];
+    if (await this.#totpConfirmed(userId)) methods.push("totp");
+    if (await this.#passkeys.hasPasskeys(userId)) methods.push("passkey");
+    return methods;
+  }
+
+  /** An administrator's reset: the app, recovery codes, passkeys and pending steps, all gone. */
+  resetAll(userId: string): Promise<void> {
+    return this.#store.deleteEverything(userId);
   }
 
   /** A new secret for the user's app, not active until `confirm`; replaces an unconfirmed one. */
   async enrol(user: UserRow): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
-    if (await this.isEnabled(user.id)) {
+    if (await this.#totpConfirmed(user.id)) {
       throw new Conflict("an authenticator app is set up already; turn it off first");
     }
     const secret = newTotpSecret();
@@ -112,7 +133,7 @@ export class MfaService {
       await this.checkTotp(userId, code.replace(/\s/g, ""));
       return "totp";
     }
-    if (!(await this.isEnabled(userId))) throw new InvalidCode();
+    if (!(await this.#totpConfirmed(userId))) throw new InvalidCode();
     const hash = digest(normaliseRecoveryCode(code));
     if (!(await this.#store.useRecoveryCode(userId, hash, this.#now()))) throw new InvalidCode();
     return "recovery_code";
@@ -123,22 +144,29 @@ export class MfaService {
   }
 
   async regenerateRecoveryCodes(userId: string): Promise<string[]> {
-    if (!(await this.isEnabled(userId))) throw new Conflict("no authenticator app is set up");
+    if (!(await this.#totpConfirmed(userId))) throw new Conflict("no authenticator app is set up");
     return this.#issueRecoveryCodes(userId);
   }
 
-  /** The opaque token standing for a passed password step: single-use, for five minutes. */
-  async createChallenge(userId: string): Promise<string> {
+  /**
+   * The opaque token standing for a passed password step: single-use, for five minutes (a
+   * quarter of an hour for an enrolment, which allows enrolling a factor and nothing else).
+   */
+  async createChallenge(
+    userId: string,
+    purpose: ChallengePurpose = "second_factor",
+  ): Promise<string> {
     const token = newSecret("");
     const now = this.#now();
+    const lifetime = purpose === "enrolment" ? ENROLMENT_MS : CHALLENGE_MS;
     await this.#store.deleteExpiredChallenges(now);
-    await this.#store.insertChallenge(digest(token), userId, now + CHALLENGE_MS);
+    await this.#store.insertChallenge(digest(token), userId, now + lifetime, purpose);
     return token;
   }
 
-  /** The user a challenge is for; InvalidChallenge when it is unknown, used or expired. */
-  async challengeUser(token: string): Promise<string> {
-    const userId = await this.#store.challengeUser(digest(token), this.#now());
+  /** The user a challenge is for; InvalidChallenge when it is unknown, used, expired or other. */
+  async challengeUser(token: string, purpose: ChallengePurpose = "second_factor"): Promise<string> {
+    const userId = await this.#store.challengeUser(digest(token), this.#now(), purpose);
     if (!userId) throw new InvalidChallenge();
     return userId;
   }
@@ -155,6 +183,10 @@ export class MfaService {
   /** How the session passed its second step, or undefined when it took none. */
   sessionMethod(sessionId: string): Promise<SecondFactorMethod | undefined> {
     return this.#store.sessionMethod(sessionId);
+  }
+
+  async #totpConfirmed(userId: string): Promise<boolean> {
+    return ((await this.#store.totpOf(userId))?.confirmed_at ?? null) !== null;
   }
 
   async #useTotp(userId: string, secret: string, code: string): Promise<void> {

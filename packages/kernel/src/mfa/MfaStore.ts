@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../storage/Database.js";
-import type { MfaTables, SecondFactorMethod, TotpRow } from "./tables.js";
+import type { ChallengePurpose, MfaTables, SecondFactorMethod, TotpRow } from "./tables.js";
 
 /** SQL for second factors; no rules here, see MfaService. */
 export class MfaStore {
@@ -61,6 +61,17 @@ export class MfaStore {
     await this.#db.deleteFrom("mfa_totp").where("user_id", "=", userId).execute();
   }
 
+  /** Every factor and pending step of the account: an administrator's reset. */
+  async deleteEverything(userId: string): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("mfa_recovery_codes").where("user_id", "=", userId).execute();
+      await trx.deleteFrom("mfa_totp").where("user_id", "=", userId).execute();
+      await trx.deleteFrom("mfa_passkeys").where("user_id", "=", userId).execute();
+      await trx.deleteFrom("mfa_challenges").where("user_id", "=", userId).execute();
+      await trx.deleteFrom("mfa_webauthn_challenges").where("user_id", "=", userId).execute();
+    });
+  }
+
   async replaceRecoveryCodes(userId: string, hashes: string[], now: number): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
       await trx.deleteFrom("mfa_recovery_codes").where("user_id", "=", userId).execute();
@@ -101,20 +112,30 @@ export class MfaStore {
     return Number(row?.n ?? 0);
   }
 
-  async insertChallenge(id: string, userId: string, expiresAt: number): Promise<void> {
+  async insertChallenge(
+    id: string,
+    userId: string,
+    expiresAt: number,
+    purpose: ChallengePurpose,
+  ): Promise<void> {
     await this.#db
       .insertInto("mfa_challenges")
-      .values({ id, user_id: userId, expires_at: expiresAt })
+      .values({ id, user_id: userId, expires_at: expiresAt, purpose })
       .execute();
   }
 
-  /** The user a live challenge stands for, without using it up. */
-  async challengeUser(id: string, now: number): Promise<string | undefined> {
+  /** The user a live challenge for this purpose stands for, without using it up. */
+  async challengeUser(
+    id: string,
+    now: number,
+    purpose: ChallengePurpose,
+  ): Promise<string | undefined> {
     const row = await this.#db
       .selectFrom("mfa_challenges")
       .select("user_id")
       .where("id", "=", id)
       .where("expires_at", ">", now)
+      .where("purpose", "=", purpose)
       .executeTakeFirst();
     return row?.user_id;
   }

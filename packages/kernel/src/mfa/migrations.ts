@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Migration } from "kysely/migration";
 import type { ModuleMigrations } from "../storage/migrate.js";
+import { passkeys } from "./passkeyMigration.js";
 
 const secondFactors: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was, untyped
@@ -56,5 +57,5 @@ const secondFactors: Migration = {
 /** Second factors keep their own migration history; they need the kernel's users and sessions. */
 export const mfaMigrations: ModuleMigrations = {
   module: "mfa",
-  migrations: { "0001_second_factors": secondFactors },
+  migrations: { "0001_second_factors": secondFactors, "0002_passkeys": passkeys },
 };

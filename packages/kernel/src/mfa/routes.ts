@@ -8,6 +8,7 @@ import type { Authenticator } from "../http/Authenticator.js";
 import { parseInput } from "../http/parseInput.js";
 import type { Database } from "../storage/Database.js";
 import { codeThrottleKey, MfaService } from "./MfaService.js";
+import type { PasskeyService } from "./PasskeyService.js";
 import { bindSecondFactors } from "./secondFactorSessions.js";
 
 const Code = z.object({
@@ -31,6 +32,8 @@ export function registerMfaRoutes(
     database: Database;
     throttle?: LoginThrottle;
     mfa?: MfaService;
+    /** The account's passkeys, listed with its other factors. */
+    passkeys?: PasskeyService;
   },
 ) {
   const mfa = deps.mfa ?? new MfaService(deps.database);
@@ -68,7 +71,8 @@ export function registerMfaRoutes(
   /** GET /api/v1/mfa — the signed-in user's second factors. */
   http.get("/api/v1/mfa", async (request) => {
     const { user } = await deps.auth.require(request);
-    return mfa.status(user.id);
+    const passkeys = deps.passkeys ? await deps.passkeys.list(user.id) : [];
+    return { ...(await mfa.status(user.id)), passkeys };
   });
 
   /**

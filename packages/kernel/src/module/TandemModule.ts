@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { AccessService } from "../accounts/AccessService.js";
+import type { AccountDirectory } from "../accounts/AccountDirectory.js";
 import type { AccountService } from "../accounts/AccountService.js";
 import type { UserRow } from "../accounts/tables.js";
 import type { AuditLog } from "../audit/AuditLog.js";
@@ -8,6 +9,7 @@ import type { KernelConfig } from "../config/kernelConfig.js";
 import type { Slice, SliceValues } from "../config/options.js";
 import type { Authenticator } from "../http/Authenticator.js";
 import type { Metrics } from "../http/metrics.js";
+import type { UpgradeRouter } from "../http/UpgradeRouter.js";
 import type { Logger } from "../log/createLogger.js";
 import type { PubSub } from "../pubsub/PubSub.js";
 import type { Database } from "../storage/Database.js";
@@ -26,6 +28,10 @@ export interface ModuleContext {
   accounts: AccountService;
   access: AccessService;
   audit: AuditLog;
+  /** WebSocket endpoints, by path. */
+  upgrades: UpgradeRouter;
+  /** Organisations and groups of accounts, provided by the identity module. */
+  directory: AccountDirectory;
   /**
    * Disables an account and ends everything it holds in every module (sessions, tokens,
    * grants): what an administrator's or a provisioning system's deactivation calls.
@@ -55,4 +61,9 @@ export interface TandemModule<S extends Slice = Slice> {
    * so it works on the database alone.
    */
   onAccountDisabled?(accountId: string, database: Database): Promise<void>;
+  /**
+   * Whether this account must have a second factor (e.g. its organisation says so): one that
+   * has none then enrols one before it gets a session. Any module answering yes decides.
+   */
+  requiresSecondFactor?(user: UserRow, database: Database): Promise<boolean>;
 }

@@ -1,4 +1,5 @@
-import type { Kysely } from "kysely";
+import type { CompiledQuery, Kysely } from "kysely";
+import type { PreparedQuery } from "./prepared.js";
 
 /**
  * The storage contract every module codes against.
@@ -13,6 +14,11 @@ export interface Database {
   readonly engine: "sqlite" | "postgres";
   // biome-ignore lint/suspicious/noExplicitAny: each module narrows the table types it uses
   readonly db: Kysely<any>;
+  /**
+   * A query compiled once (`db.….compile()`), run again with new parameters without Kysely:
+   * for hot paths only (see prepared.ts). Its placeholders' values are the compiled ones'.
+   */
+  prepare<Row>(query: CompiledQuery<Row>): PreparedQuery<Row>;
   /** Answers when the database does: used by /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;

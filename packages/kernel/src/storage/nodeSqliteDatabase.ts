@@ -1,5 +1,6 @@
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import type { SqliteDatabase, SqliteStatement } from "kysely";
+import { SAFETY_NET_PAGES, startCheckpointer } from "./checkpointer.js";
 
 const STATEMENT_CACHE_SIZE = 500;
 
@@ -7,7 +8,11 @@ const STATEMENT_CACHE_SIZE = 500;
  * Adapts Node's built-in `node:sqlite` to the better-sqlite3 shape Kysely's SqliteDialect expects,
  * so the embedded database needs no native addon.
  */
-export function nodeSqliteDatabase(path: string): SqliteDatabase {
+export function nodeSqliteDatabase(path: string): SqliteDatabase & {
+  native: DatabaseSync;
+  checkpointInBackground(): void;
+  closed(): Promise<void>;
+} {
   const native = new DatabaseSync(path);
   // WAL lets readers proceed while a write commits; busy_timeout rides out a CLI run beside the server.
   native.exec("PRAGMA journal_mode = WAL");
@@ -18,11 +23,24 @@ export function nodeSqliteDatabase(path: string): SqliteDatabase {
   // and Tandem runs the same few statements over and over: keep them, up to a bound.
   const prepared = new Map<string, SqliteStatement>();
   const params = (values: ReadonlyArray<unknown>) => values as SQLInputValue[];
+  let checkpointer: { stop(): Promise<void> } | undefined;
+  let stopped: Promise<void> = Promise.resolve();
   return {
+    // For prepared queries (prepared.ts), which run on the connection without Kysely.
+    native,
+    /** Started by the first prepared write: a server's hot path, never a one-off CLI command. */
+    checkpointInBackground() {
+      if (checkpointer || path === ":memory:") return;
+      checkpointer = startCheckpointer(path);
+      native.exec(`PRAGMA wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+    },
     close: () => {
       prepared.clear();
       native.close();
+      if (checkpointer) stopped = checkpointer.stop();
     },
+    /** Resolves when nothing writes the database's files any more (after close). */
+    closed: () => stopped,
     prepare(sql: string): SqliteStatement {
       const cached = prepared.get(sql);
       if (cached) return cached;

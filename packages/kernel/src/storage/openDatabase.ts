@@ -7,6 +7,7 @@ import { Unavailable } from "../errors/TandemError.js";
 import { reasonOf, redactUrl } from "../util/describe.js";
 import type { Database } from "./Database.js";
 import { nodeSqliteDatabase } from "./nodeSqliteDatabase.js";
+import { type Prepare, postgresPrepare, sqlitePrepare } from "./prepared.js";
 
 // int8 (bigint) holds our millisecond timestamps; they fit in a JS number until year 287396.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -27,7 +28,7 @@ export async function openPostgres(url: string): Promise<Database> {
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
-  const database = wrap("postgres", db);
+  const database = wrap("postgres", db, postgresPrepare(pool));
   try {
     await database.ping();
   } catch (error) {
@@ -49,21 +50,34 @@ export async function openSqlite(path: string): Promise<Database> {
       cause: error,
     });
   }
-  return wrap(
-    "sqlite",
-    new Kysely({ dialect: new TransactionalSqliteDialect({ database: native }) }),
+  const db = new Kysely({ dialect: new TransactionalSqliteDialect({ database: native }) });
+  // Hot writes come with checkpoints off the main thread (see checkpointer.ts).
+  const { prepare, flush } = sqlitePrepare(native.native, db, () =>
+    native.checkpointInBackground(),
   );
+  return wrap("sqlite", db, prepare, flush, () => native.closed());
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the contract's untyped handle
-function wrap(engine: Database["engine"], db: Kysely<any>): Database {
+function wrap(
+  engine: Database["engine"],
+  // biome-ignore lint/suspicious/noExplicitAny: the contract's untyped handle
+  db: Kysely<any>,
+  prepare: Prepare,
+  beforeClose: () => void = () => {},
+  afterClose: () => Promise<void> = async () => {},
+): Database {
   return {
     engine,
     db,
+    prepare,
     ping: async () => {
       await sql`select 1`.execute(db);
     },
-    close: () => db.destroy(),
+    close: async () => {
+      beforeClose();
+      await db.destroy();
+      await afterClose();
+    },
   };
 }
 

@@ -24,6 +24,10 @@ export function registerClientCommands(program: Command) {
       "--backchannel-logout-uri <uri>",
       "where Tandem posts logout tokens when a session ends",
     )
+    .option(
+      "--third-party",
+      "an app not run by this deployment: users are asked to consent before it gets access",
+    )
     .action(
       async (options: {
         name: string;
@@ -31,6 +35,7 @@ export function registerClientCommands(program: Command) {
         public?: boolean;
         postLogoutRedirectUri?: string[];
         backchannelLogoutUri?: string;
+        thirdParty?: boolean;
       }) => {
         const registered = await withStorage(
           (s) =>
@@ -40,6 +45,7 @@ export function registerClientCommands(program: Command) {
               public: options.public,
               postLogoutRedirectUris: options.postLogoutRedirectUri,
               backchannelLogoutUri: options.backchannelLogoutUri,
+              thirdParty: options.thirdParty,
             }),
           { action: "client_added", subject: (r) => r.client_id },
         );

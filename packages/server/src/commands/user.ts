@@ -1,4 +1,4 @@
-import { presentUser } from "@tandem/kernel";
+import { MfaService, normaliseEmail, presentUser } from "@tandem/kernel";
 import type { Command } from "commander";
 import { CliError } from "./CliError.js";
 import { readStdin, withStorage } from "./withStorage.js";
@@ -98,5 +98,26 @@ export function registerUserCommands(program: Command) {
         subject: options.email,
       });
       process.stdout.write(`Disabled ${options.email.trim().toLowerCase()}.\n`);
+    });
+
+  user
+    .command("reset-mfa")
+    .description(
+      "remove an account's second factors (app, recovery codes, passkeys) and end its sessions; " +
+        "if its organisation requires one, it enrols a new one at its next sign-in",
+    )
+    .argument("<email>", "e-mail address of the account")
+    .action(async (email: string) => {
+      const address = normaliseEmail(email);
+      await withStorage(
+        async (s) => {
+          const account = await s.accounts.users.byEmail(address);
+          if (!account) throw new CliError(`no account ${address}`);
+          await new MfaService(s.database).resetAll(account.id);
+          await s.access.endSessionsOf(account);
+        },
+        { action: "second_factors_reset", subject: address },
+      );
+      process.stdout.write(`Removed the second factors of ${address} and ended its sessions.\n`);
     });
 }

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import {
+  AccountDirectory,
   AuditLog,
   Authenticator,
   createHttpServer,
@@ -16,8 +17,7 @@ import {
   registerAuditRoutes,
   registerInstanceRoutes,
   registerMeRoutes,
-  registerMfaRoutes,
-  registerSessionRoutes,
+  UpgradeRouter,
   type UserRow,
 } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
@@ -29,6 +29,7 @@ import { VERSION } from "../version.js";
 import { registerWebApp } from "../web.js";
 import { prepareDataDir } from "./dataDir.js";
 import { reservePort } from "./portProbe.js";
+import { registerSignInRoutes } from "./secondFactors.js";
 
 export interface RunningTandem {
   url: string;
@@ -40,6 +41,8 @@ export interface RunningTandem {
   accounts: Storage["accounts"];
   access: Storage["access"];
   database: Storage["database"];
+  /** Disables an account and ends what every module holds for it, as an administrator would. */
+  disableUser: Storage["disableUser"];
   /** Set on the start that created the first administrator, and only then. */
   firstAdmin: { email: string; password: string } | null;
   close(): Promise<void>;
@@ -102,15 +105,17 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       access: storage.access,
       audit: new AuditLog(storage.database, log),
       disableUser: storage.disableUser,
+      directory: new AccountDirectory(),
+      upgrades: new UpgradeRouter(),
     };
+    context.upgrades.attach(http.server);
     const throttle = new LoginThrottle(storage.database);
-    registerSessionRoutes(http, { ...context, throttle });
+    const modules = createModules();
+    registerSignInRoutes(http, context, { throttle, modules });
     registerMeRoutes(http, context);
-    registerMfaRoutes(http, { ...context, throttle });
     registerAccountRoutes(http, { ...context, throttle });
     registerInstanceRoutes(http, { auth, instances });
     registerAuditRoutes(http, context);
-    const modules = createModules();
     registerAppRoutes(http, { auth, modules });
     for (const module of modules) {
       await module.register?.(http, { ...context, config: config[module.name] ?? {} });
@@ -138,6 +143,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       accounts: openedStorage.accounts,
       access: openedStorage.access,
       database: openedStorage.database,
+      disableUser: openedStorage.disableUser,
       firstAdmin: first ? { email: first.user.email, password: first.password } : null,
       close: () => {
         closing ??= undo();

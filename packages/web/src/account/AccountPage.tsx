@@ -1,12 +1,16 @@
 import { Anchor, Container, Divider, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { User } from "../api/client";
+import { AppsSection } from "../consent/AppsSection";
 import { useDocumentTitle } from "../shell/useDocumentTitle";
 import { PasswordSection } from "./PasswordSection";
 import { SessionsSection } from "./SessionsSection";
 import { TokensSection } from "./TokensSection";
 
-/** `/account`: who is signed in, their password, sessions and personal access tokens. */
+/**
+ * `/account`: who is signed in, their password, sessions, personal access tokens and the
+ * third-party apps they let in.
+ */
 export function AccountPage({ user }: { user: User }) {
   const { t } = useTranslation();
   useDocumentTitle(t("account.page.title"));
@@ -49,6 +53,8 @@ export function AccountPage({ user }: { user: User }) {
         <SessionsSection />
         <Divider />
         <TokensSection isAdmin={user.isAdmin} />
+        <Divider />
+        <AppsSection />
       </Stack>
     </Container>
   );

@@ -12,7 +12,7 @@ import {
   Title,
 } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   type AccessToken,
@@ -21,34 +21,23 @@ import {
   revokeToken,
   type TokenScope,
 } from "../api/account";
+import { ListTable, RowAction } from "../ui/ListTable";
+import { useAsyncList } from "../ui/useListActions";
 import { formatTime } from "./format";
-import { Notice, type NoticeState } from "./Notice";
+import { Notice } from "./Notice";
 
 const EXPIRIES = ["30", "90", "365", "never"] as const;
 
 /** Personal access tokens: create one (its secret shown once), list them, revoke them. */
 export function TokensSection({ isAdmin }: { isAdmin: boolean }) {
   const { t, i18n } = useTranslation();
-  const [tokens, setTokens] = useState<AccessToken[] | null>(null);
+  const { data: tokens, load, notice, setNotice } = useAsyncList(fetchTokens, "account.loadFailed");
   const [name, setName] = useState("");
   const [expiry, setExpiry] = useState<(typeof EXPIRIES)[number]>("30");
   const [scopes, setScopes] = useState<TokenScope[]>(["api"]);
   const [created, setCreated] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<NoticeState>(null);
   const secretField = useRef<HTMLInputElement>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setTokens(await fetchTokens());
-    } catch {
-      setNotice({ kind: "error", text: t("account.loadFailed") });
-    }
-  }, [t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   useEffect(() => {
     if (created) secretField.current?.select();
@@ -185,50 +174,41 @@ export function TokensSection({ isAdmin }: { isAdmin: boolean }) {
             </Group>
           </Alert>
         )}
-        {tokens && tokens.length === 0 && (
-          <Text data-testid="tokens-empty">{t("account.tokens.empty")}</Text>
-        )}
-        {tokens && tokens.length > 0 && (
-          <Table.ScrollContainer minWidth={640}>
-            <Table data-testid="tokens-table" verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("account.tokens.name")}</Table.Th>
-                  <Table.Th scope="col">{t("account.tokens.scopes")}</Table.Th>
-                  <Table.Th scope="col">{t("account.tokens.created")}</Table.Th>
-                  <Table.Th scope="col">{t("account.tokens.expires")}</Table.Th>
-                  <Table.Th scope="col">{t("account.tokens.lastUsed")}</Table.Th>
-                  <Table.Th scope="col">{t("account.actions")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.map((token) => (
-                  <Table.Tr key={token.id} data-testid="token-row">
-                    <Table.Th scope="row" fw={500}>
-                      {token.name}
-                    </Table.Th>
-                    <Table.Td>{token.scopes.join(", ")}</Table.Td>
-                    <Table.Td>{when(token.createdAt, "")}</Table.Td>
-                    <Table.Td>{when(token.expiresAt, t("account.tokens.never"))}</Table.Td>
-                    <Table.Td>{when(token.lastUsedAt, t("account.tokens.neverUsed"))}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        color="red"
-                        aria-label={t("account.tokens.revokeLabel", { name: token.name })}
-                        onClick={() => void revoke(token)}
-                        data-testid="token-revoke"
-                      >
-                        {t("account.tokens.revoke")}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <ListTable
+          items={tokens}
+          empty={t("account.tokens.empty")}
+          emptyTestId="tokens-empty"
+          testId="tokens-table"
+          minWidth={640}
+          columns={[
+            t("account.tokens.name"),
+            t("account.tokens.scopes"),
+            t("account.tokens.created"),
+            t("account.tokens.expires"),
+            t("account.tokens.lastUsed"),
+            t("account.actions"),
+          ]}
+          row={(token) => (
+            <Table.Tr key={token.id} data-testid="token-row">
+              <Table.Th scope="row" fw={500}>
+                {token.name}
+              </Table.Th>
+              <Table.Td>{token.scopes.join(", ")}</Table.Td>
+              <Table.Td>{when(token.createdAt, "")}</Table.Td>
+              <Table.Td>{when(token.expiresAt, t("account.tokens.never"))}</Table.Td>
+              <Table.Td>{when(token.lastUsedAt, t("account.tokens.neverUsed"))}</Table.Td>
+              <Table.Td>
+                <RowAction
+                  label={t("account.tokens.revoke")}
+                  ariaLabel={t("account.tokens.revokeLabel", { name: token.name })}
+                  color="red"
+                  onClick={() => void revoke(token)}
+                  testId="token-revoke"
+                />
+              </Table.Td>
+            </Table.Tr>
+          )}
+        />
       </Stack>
     </section>
   );

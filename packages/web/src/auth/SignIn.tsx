@@ -16,8 +16,12 @@ import { IconAlertCircle } from "@tabler/icons-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, discover, type User } from "../api/client";
-import { signInWithCode, signInWithPassword } from "../mfa/api";
+import { type SecondStepMethod, signInWithCode, signInWithPassword } from "../mfa/api";
+import { EnrolmentStep } from "../mfa/EnrolmentStep";
+import { PasskeyStep, PasswordlessSignIn } from "../mfa/PasskeyStep";
+import { passkeysSupported } from "../mfa/passkeyApi";
 import { useDocumentTitle } from "../shell/useDocumentTitle";
+import { ErrorAlert, OneTimeCodeField } from "../ui/CodeFields";
 import { federationTarget } from "./continueTo";
 import { looksLikeEmail } from "./email";
 
@@ -57,7 +61,11 @@ type Step =
   | { name: "email" }
   | { name: "password"; email: string }
   /** The account has an authenticator app: its code, or a recovery code, completes sign-in. */
-  | { name: "code"; email: string; challenge: string; recovery: boolean }
+  | { name: "code"; email: string; challenge: string; recovery: boolean; passkey: boolean }
+  /** The account has a passkey (and maybe an app, `methods`): the passkey completes sign-in. */
+  | { name: "passkey"; email: string; challenge: string; methods: SecondStepMethod[] }
+  /** The organisation requires a second factor the account lacks: enrol one, inline. */
+  | { name: "enrol"; email: string; challenge: string }
   | { name: "redirect"; provider: string };
 
 interface SignInProps {
@@ -155,7 +163,20 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
       setSubmitting(false);
       setPassword("");
       setCode("");
-      go({ name: "code", email: step.email, challenge: outcome.challenge, recovery: false });
+      if ("enrolment" in outcome) {
+        go({ name: "enrol", email: step.email, challenge: outcome.enrolment });
+      } else if (outcome.methods.includes("passkey") && passkeysSupported()) {
+        go({ name: "passkey", email: step.email, ...outcome });
+      } else {
+        const passkey = outcome.methods.includes("passkey");
+        go({
+          name: "code",
+          email: step.email,
+          challenge: outcome.challenge,
+          recovery: false,
+          passkey,
+        });
+      }
     } catch (error) {
       setFailure(failureOf(error));
       setSubmitting(false);
@@ -189,7 +210,12 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
       ? t("auth.passwordIntro")
       : step.name === "code"
         ? t(step.recovery ? "mfa.recoveryIntro" : "mfa.codeIntro")
-        : t("auth.intro");
+        : step.name === "passkey"
+          ? t("passkeys.stepIntro")
+          : step.name === "enrol"
+            ? t("passkeys.enrolIntro")
+            : t("auth.intro");
+  const expired = () => go({ name: "email" }, "mfa.challengeExpired");
 
   return (
     <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={420} mx="auto" mt="10vh">
@@ -208,16 +234,9 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
           </Alert>
         )}
         {failure && (
-          <Alert
-            role="alert"
-            variant="light"
-            color="red"
-            title={t("auth.errorTitle")}
-            icon={<IconAlertCircle aria-hidden="true" />}
-            data-testid="sign-in-error"
-          >
+          <ErrorAlert title={t("auth.errorTitle")} testId="sign-in-error">
             {t(failure)}
-          </Alert>
+          </ErrorAlert>
         )}
         {step.name === "email" && (
           // noValidate: the address is checked here and by the server, with translated messages.
@@ -252,6 +271,24 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
               </Button>
             </Stack>
           </form>
+        )}
+        {step.name === "email" && passkeysSupported() && (
+          <PasswordlessSignIn onSignedIn={onSignedIn} />
+        )}
+        {step.name === "passkey" && (
+          <PasskeyStep
+            challenge={step.challenge}
+            onSignedIn={onSignedIn}
+            onExpired={expired}
+            onUseCode={
+              step.methods.includes("totp")
+                ? () => go({ ...step, name: "code", recovery: false, passkey: true })
+                : undefined
+            }
+          />
+        )}
+        {step.name === "enrol" && (
+          <EnrolmentStep challenge={step.challenge} onSignedIn={onSignedIn} onExpired={expired} />
         )}
         {step.name === "password" && (
           <form onSubmit={submitPassword} data-testid="sign-in-form">
@@ -322,18 +359,12 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
                   data-testid="mfa-code"
                 />
               ) : (
-                <TextInput
+                <OneTimeCodeField
                   key="totp"
                   ref={codeRef}
                   label={t("mfa.code")}
-                  name="one-time-code"
-                  autoComplete="one-time-code"
-                  inputMode="numeric"
-                  maxLength={6}
-                  required
-                  withAsterisk={false}
                   value={code}
-                  onChange={(event) => setCode(event.currentTarget.value.replace(/\D/g, ""))}
+                  onValue={setCode}
                   data-testid="mfa-code"
                 />
               )}
@@ -349,6 +380,17 @@ export function SignIn({ onSignedIn, sessionCheckFailed }: SignInProps) {
               >
                 {t(step.recovery ? "mfa.useApp" : "mfa.useRecoveryCode")}
               </Anchor>
+              {step.passkey && passkeysSupported() && (
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  onClick={() => go({ ...step, name: "passkey", methods: ["totp", "passkey"] })}
+                  data-testid="mfa-use-passkey"
+                >
+                  {t("passkeys.usePasskey")}
+                </Anchor>
+              )}
               <Button type="submit" fullWidth loading={submitting} data-testid="mfa-submit">
                 {t("mfa.verify")}
               </Button>

@@ -1,3 +1,7 @@
+import { adminMessages } from "../admin/messages.js";
+import { consentMessages } from "../consent/messages.js";
+import { docsDe } from "../docs/messages/de.js";
+import { passkeyMessages } from "../mfa/messages.js";
 import type { Messages } from "./en.js";
 
 export const de: Messages = {
@@ -182,4 +186,8 @@ export const de: Messages = {
     failed: "Das hat nicht funktioniert. Bitte versuchen Sie es erneut.",
     errorTitle: "Ein Fehler ist aufgetreten",
   },
+  admin: adminMessages.de,
+  passkeys: passkeyMessages.de,
+  consent: consentMessages.de,
+  docs: docsDe,
 };

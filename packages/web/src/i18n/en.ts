@@ -1,3 +1,8 @@
+import { adminMessages } from "../admin/messages.js";
+import { consentMessages } from "../consent/messages.js";
+import { docsEn } from "../docs/messages/en.js";
+import { passkeyMessages } from "../mfa/messages.js";
+
 // English is the reference locale: its shape is the type every other locale must match.
 export const en = {
   app: {
@@ -175,6 +180,10 @@ export const en = {
     failed: "This did not work. Please try again.",
     errorTitle: "Something went wrong",
   },
+  admin: adminMessages.en,
+  passkeys: passkeyMessages.en,
+  consent: consentMessages.en,
+  docs: docsEn,
 };
 
 export type Messages = typeof en;

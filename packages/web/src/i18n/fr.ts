@@ -1,3 +1,7 @@
+import { adminMessages } from "../admin/messages.js";
+import { consentMessages } from "../consent/messages.js";
+import { docsFr } from "../docs/messages/fr.js";
+import { passkeyMessages } from "../mfa/messages.js";
 import type { Messages } from "./en.js";
 
 export const fr: Messages = {
@@ -182,4 +186,8 @@ export const fr: Messages = {
     failed: "L’opération a échoué. Veuillez réessayer.",
     errorTitle: "Une erreur est survenue",
   },
+  admin: adminMessages.fr,
+  passkeys: passkeyMessages.fr,
+  consent: consentMessages.fr,
+  docs: docsFr,
 };

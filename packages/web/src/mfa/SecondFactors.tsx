@@ -1,21 +1,8 @@
-import {
-  Alert,
-  Button,
-  Code,
-  Group,
-  Image,
-  List,
-  Loader,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
-import { IconAlertCircle } from "@tabler/icons-react";
+import { Button, Code, Group, Image, Loader, Paper, Stack, Text, Title } from "@mantine/core";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
+import { ErrorAlert, OneTimeCodeField, RecoveryCodeList } from "../ui/CodeFields";
 import {
   confirmTotp,
   disableTotp,
@@ -24,6 +11,7 @@ import {
   type MfaStatus,
   type TotpEnrolment,
 } from "./api";
+import { RegenerateRecoveryCodes } from "./RegenerateRecoveryCodes";
 
 type View =
   | { name: "loading" }
@@ -124,17 +112,11 @@ export function SecondFactors({ headingOrder = 2 }: SecondFactorsProps) {
   const finish = () => run(async () => show({ name: "status", status: await fetchMfaStatus() }));
 
   const codeInput = (label: string, testId: string) => (
-    <TextInput
+    <OneTimeCodeField
       ref={codeField}
       label={label}
-      name="one-time-code"
-      autoComplete="one-time-code"
-      inputMode="numeric"
-      maxLength={6}
-      required
-      withAsterisk={false}
       value={code}
-      onChange={(event) => setCode(event.currentTarget.value.replace(/\D/g, ""))}
+      onValue={setCode}
       data-testid={testId}
       maw={220}
     />
@@ -154,28 +136,12 @@ export function SecondFactors({ headingOrder = 2 }: SecondFactorsProps) {
         </Title>
         <Text c="dimmed">{t("mfa.intro")}</Text>
         {failure && (
-          <Alert
-            role="alert"
-            variant="light"
-            color="red"
-            title={t("mfa.errorTitle")}
-            icon={<IconAlertCircle aria-hidden="true" />}
-            data-testid="mfa-error"
-          >
+          <ErrorAlert title={t("mfa.errorTitle")} testId="mfa-error">
             {t(failure)}
-          </Alert>
+          </ErrorAlert>
         )}
         {view.name === "loading" && <Loader size="sm" aria-label={t("app.loading")} />}
-        {view.name === "loadFailed" && (
-          <Alert
-            role="alert"
-            variant="light"
-            color="red"
-            icon={<IconAlertCircle aria-hidden="true" />}
-          >
-            {t("mfa.loadFailed")}
-          </Alert>
-        )}
+        {view.name === "loadFailed" && <ErrorAlert>{t("mfa.loadFailed")}</ErrorAlert>}
         {view.name === "status" && (
           <Stack gap="sm" data-testid="mfa-status">
             {heading(
@@ -190,6 +156,7 @@ export function SecondFactors({ headingOrder = 2 }: SecondFactorsProps) {
             {view.status.totp.enabled ? (
               <>
                 <Text>{t("mfa.recoveryLeft", { number: view.status.recoveryCodesLeft })}</Text>
+                <RegenerateRecoveryCodes onDone={() => void finish()} />
                 <form onSubmit={turnOff}>
                   <Stack gap="sm" align="flex-start">
                     <Text size="sm">{t("mfa.turnOffIntro")}</Text>
@@ -251,17 +218,7 @@ export function SecondFactors({ headingOrder = 2 }: SecondFactorsProps) {
           <Stack gap="sm" align="flex-start">
             {heading(t("mfa.codesHeading"))}
             <Text>{t("mfa.codesIntro")}</Text>
-            <List
-              data-testid="recovery-codes"
-              listStyleType="none"
-              ff="monospace"
-              fz="lg"
-              style={{ columns: 2, columnGap: "3rem" }}
-            >
-              {view.codes.map((recoveryCode) => (
-                <List.Item key={recoveryCode}>{recoveryCode}</List.Item>
-              ))}
-            </List>
+            <RecoveryCodeList codes={view.codes} testId="recovery-codes" />
             <Button onClick={() => void finish()} loading={busy} data-testid="recovery-codes-saved">
               {t("mfa.saved")}
             </Button>

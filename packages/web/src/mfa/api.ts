@@ -40,7 +40,10 @@ export async function fetchMfaStatus(): Promise<MfaStatus> {
 
 /** `POST /api/v1/mfa/totp/enrol`. */
 export async function enrolTotp(): Promise<TotpEnrolment> {
-  const value = await request("POST", "/api/v1/mfa/totp/enrol");
+  return parseEnrolment(await request("POST", "/api/v1/mfa/totp/enrol"));
+}
+
+export function parseEnrolment(value: unknown): TotpEnrolment {
   if (
     isObject(value) &&
     typeof value.secret === "string" &&
@@ -68,8 +71,17 @@ export async function regenerateRecoveryCodes(code: string): Promise<string[]> {
   return parseCodes(await request("POST", "/api/v1/mfa/recovery-codes", { code }));
 }
 
-/** The password step's answer: signed in, or a second step to take with this challenge. */
-export type PasswordOutcome = { user: User } | { challenge: string };
+/** The ways an account can take the second step. */
+export type SecondStepMethod = "totp" | "passkey";
+
+/**
+ * The password step's answer: signed in; or a second step to take with this challenge; or
+ * (the organisation requires a second factor the account lacks) one to enrol first.
+ */
+export type PasswordOutcome =
+  | { user: User }
+  | { challenge: string; methods: SecondStepMethod[] }
+  | { enrolment: string };
 
 /** `POST /api/v1/session` for accounts that may have a second factor. */
 export async function signInWithPassword(
@@ -78,7 +90,12 @@ export async function signInWithPassword(
 ): Promise<PasswordOutcome> {
   const value = await request("POST", "/api/v1/session", { email, password });
   if (isObject(value) && value.mfaRequired === true && typeof value.challenge === "string") {
-    return { challenge: value.challenge };
+    const listed = Array.isArray(value.methods) ? value.methods : ["totp"];
+    const methods = listed.filter((m): m is SecondStepMethod => m === "totp" || m === "passkey");
+    return { challenge: value.challenge, methods: methods.length ? methods : ["totp"] };
+  }
+  if (isObject(value) && value.enrolmentRequired === true && typeof value.challenge === "string") {
+    return { enrolment: value.challenge };
   }
   return { user: parseUser(isObject(value) ? value.user : undefined) };
 }

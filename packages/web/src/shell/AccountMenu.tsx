@@ -1,5 +1,5 @@
 import { Avatar, Badge, Box, Menu, Text, UnstyledButton } from "@mantine/core";
-import { IconLogout, IconUserCircle } from "@tabler/icons-react";
+import { IconLogout, IconSettings, IconUserCircle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { User } from "../api/client";
 import { headerMenuProps } from "./headerMenu";
@@ -45,6 +45,16 @@ export function AccountMenu({ user, onSignOut }: AccountMenuProps) {
         >
           {t("account.link")}
         </Menu.Item>
+        {user.isAdmin && (
+          <Menu.Item
+            component="a"
+            href="/admin"
+            data-testid="admin-link"
+            leftSection={<IconSettings size={16} aria-hidden="true" />}
+          >
+            {t("admin.link")}
+          </Menu.Item>
+        )}
         <Menu.Item
           data-testid="sign-out"
           leftSection={<IconLogout size={16} aria-hidden="true" />}

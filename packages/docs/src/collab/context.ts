@@ -1,0 +1,20 @@
+import type { UserRow } from "@tandem/kernel";
+import type { Requester } from "../permissions/abilities.js";
+import type { Role } from "../storage/tables.js";
+
+/** What a collaboration connection knows of who is on the other end. */
+export interface CollabContext {
+  /** The browser session's account, resolved from the cookie at the upgrade. */
+  cookieUser?: Promise<UserRow | null>;
+  user: UserRow | null;
+  requester: Requester | null;
+  role: Role;
+}
+
+/** Close codes of the collaboration socket (4000–4999 are the application's). */
+export const CLOSE = {
+  /** Access to the document was removed while connected. */
+  forbidden: 4403,
+  /** A message the server could not read. */
+  malformed: 4400,
+} as const;

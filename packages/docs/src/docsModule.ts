@@ -1,0 +1,77 @@
+import type { TandemModule } from "@tandem/kernel";
+import { registerAccessRoutes } from "./api/accesses.js";
+import { registerCommentRoutes } from "./api/comments.js";
+import { registerDocumentRoutes } from "./api/documents.js";
+import { registerExchangeRoutes } from "./api/exchange.js";
+import { registerOpenApiRoute } from "./api/openapi.js";
+import { registerSearchRoutes } from "./api/search.js";
+import { registerTreeRoutes } from "./api/tree.js";
+import { registerVersionRoutes } from "./api/versions.js";
+import { COLLAB_PATH, CollabServer } from "./collab/CollabServer.js";
+import { docsOptions } from "./config.js";
+import { createDocsServices, type DocsServices } from "./docsServices.js";
+import { docsMigrations } from "./storage/migrations.js";
+
+const PURGE_EVERY_MS = 3_600_000;
+
+/**
+ * Docs: documents written together in real time (Yjs over Hocuspocus), kept by the server
+ * itself, update by update, in Tandem's database.
+ */
+export function createDocsModule(): TandemModule<typeof docsOptions> {
+  let services: DocsServices | undefined;
+  let collab: CollabServer | undefined;
+  let purge: NodeJS.Timeout | undefined;
+  return {
+    name: "docs",
+    options: docsOptions,
+    migrations: docsMigrations,
+    app: { id: "docs", path: "/docs" },
+    async register(http, context) {
+      const parts = createDocsServices(context);
+      services = parts;
+      const server = new CollabServer({
+        hocuspocus: parts.hocuspocus,
+        auth: context.auth,
+        publicUrl: context.publicUrl,
+        maxMessageBytes: context.config.maxMessageBytes,
+        logger: parts.logger,
+      });
+      collab = server;
+      context.upgrades.route(COLLAB_PATH, (request, socket, head) =>
+        server.handleUpgrade(request, socket, head),
+      );
+      await parts.watcher.start(parts.hocuspocus);
+      parts.autoVersions.start(context.config.versionEveryMinutes * 60_000);
+
+      registerOpenApiRoute(http);
+      const deps = { auth: context.auth, access: parts.access };
+      registerDocumentRoutes(http, { ...deps, store: parts.store, documents: parts.documents });
+      registerAccessRoutes(http, { ...deps, documents: parts.documents, requests: parts.requests });
+      registerTreeRoutes(http, { ...deps, tree: parts.tree });
+      registerVersionRoutes(http, { ...deps, versions: parts.versions });
+      registerSearchRoutes(http, { ...deps, search: parts.search });
+      registerCommentRoutes(http, { ...deps, comments: parts.comments });
+      registerExchangeRoutes(http, {
+        ...deps,
+        exchange: parts.exchange,
+        maxImportBytes: context.config.maxImportBytes,
+      });
+
+      purge = setInterval(() => {
+        void parts.tree
+          .purgeExpired()
+          .catch((error: unknown) => parts.logger.warn({ err: error }, "trash purge failed"));
+      }, PURGE_EVERY_MS);
+      purge.unref();
+    },
+    async close() {
+      clearInterval(purge);
+      await collab?.close();
+      await services?.watcher.stop();
+      await services?.persistence.settle();
+      await services?.autoVersions.stop();
+      await services?.indexer.stop();
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import { Hocuspocus } from "@hocuspocus/server";
+import type { ModuleContext, SliceValues } from "@tandem/kernel";
+import { AccessWatcher } from "./collab/AccessWatcher.js";
+import { AuthorizationExtension } from "./collab/AuthorizationExtension.js";
+import { ClusterExtension } from "./collab/ClusterExtension.js";
+import type { CollabContext } from "./collab/context.js";
+import { PersistenceExtension } from "./collab/PersistenceExtension.js";
+import { ServerEdits } from "./collab/ServerEdits.js";
+import { CommentService } from "./comments/CommentService.js";
+import type { docsOptions } from "./config.js";
+import { ExchangeService } from "./convert/ExchangeService.js";
+import { AccessRequests } from "./documents/AccessRequests.js";
+import { DocumentService } from "./documents/DocumentService.js";
+import { DocumentStore } from "./documents/DocumentStore.js";
+import { SharingStore } from "./documents/SharingStore.js";
+import { TreeService } from "./documents/TreeService.js";
+import { TreeStore } from "./documents/TreeStore.js";
+import { DocumentAccess } from "./permissions/DocumentAccess.js";
+import { SearchIndexer } from "./search/SearchIndexer.js";
+import { SearchService } from "./search/SearchService.js";
+import { SearchStore } from "./search/SearchStore.js";
+import { UpdateLog } from "./storage/UpdateLog.js";
+import { AutoVersions } from "./versions/AutoVersions.js";
+import { VersionService } from "./versions/VersionService.js";
+import { VersionStore } from "./versions/VersionStore.js";
+
+export type DocsServices = ReturnType<typeof createDocsServices>;
+
+/**
+ * Builds the docs module's parts and wires who tells whom: every stored change (a client's
+ * or the server's own) reaches the other instances, the automatic versions and the index.
+ */
+export function createDocsServices(
+  context: ModuleContext & { config: SliceValues<typeof docsOptions> },
+) {
+  const logger = context.log.child({ module: "docs" });
+  const store = new DocumentStore(context.database);
+  const sharing = new SharingStore(context.database);
+  const access = new DocumentAccess(store, context.directory, sharing);
+  const updates = new UpdateLog(context.database);
+  const watcher = new AccessWatcher({ pubsub: context.pubsub, store, access, logger });
+  const cluster = new ClusterExtension(context.pubsub, randomUUID(), logger);
+  const edits = new ServerEdits(updates, cluster, (id) => changed(id));
+  const versions = new VersionService({
+    versions: new VersionStore(context.database),
+    access,
+    log: updates,
+    edits,
+  });
+  const search = new SearchService({
+    index: new SearchStore(context.database),
+    documents: store,
+    access,
+    log: updates,
+  });
+  const indexer = new SearchIndexer(search, logger);
+  const autoVersions = new AutoVersions(versions, logger);
+  const changed = (documentId: string) => {
+    autoVersions.changed(documentId);
+    indexer.changed(documentId);
+  };
+  const persistence = new PersistenceExtension({
+    log: updates,
+    logger,
+    compactAfter: context.config.compactAfter,
+    onStored: (name, update) => {
+      changed(name);
+      return cluster.relayUpdate(name, update);
+    },
+  });
+  const hocuspocus = new Hocuspocus<CollabContext>({
+    quiet: true,
+    extensions: [
+      cluster,
+      new AuthorizationExtension(context.auth, access),
+      persistence,
+      autoVersions,
+      indexer,
+    ],
+  });
+  edits.attach(hocuspocus);
+  const documents = new DocumentService({
+    store,
+    access,
+    accounts: context.accounts,
+    watcher,
+    sharing,
+    directory: context.directory,
+    reindex: (id) => indexer.now(id),
+  });
+  const requests = new AccessRequests({ store, sharing, access, watcher });
+  const tree = new TreeService({
+    documents: store,
+    tree: new TreeStore(context.database),
+    access,
+    log: updates,
+    edits,
+    watcher,
+  });
+  const exchange = new ExchangeService({
+    access,
+    log: updates,
+    documents,
+    edits,
+    libreoffice: context.config.libreoffice,
+  });
+  const comments = new CommentService({ access, log: updates, edits });
+  return {
+    comments,
+    requests,
+    exchange,
+    logger,
+    access,
+    store,
+    hocuspocus,
+    watcher,
+    persistence,
+    autoVersions,
+    indexer,
+    documents,
+    tree,
+    versions,
+    search,
+  };
+}

@@ -1,0 +1,66 @@
+import { Conflict, InvalidRequest, NotFound } from "@tandem/kernel";
+import type { AccessWatcher } from "../collab/AccessWatcher.js";
+import { type Requester, rank } from "../permissions/abilities.js";
+import type { DocumentAccess } from "../permissions/DocumentAccess.js";
+import type { Role } from "../storage/tables.js";
+import type { DocumentStore } from "./DocumentStore.js";
+import type { AccessRequestRow, SharingStore } from "./SharingStore.js";
+
+/** "Ask for access": anyone signed in asks, owners and administrators decide. */
+export class AccessRequests {
+  readonly #store: DocumentStore;
+  readonly #sharing: SharingStore;
+  readonly #access: DocumentAccess;
+  readonly #watcher: AccessWatcher;
+
+  constructor(deps: {
+    store: DocumentStore;
+    sharing: SharingStore;
+    access: DocumentAccess;
+    watcher: AccessWatcher;
+  }) {
+    this.#store = deps.store;
+    this.#sharing = deps.sharing;
+    this.#access = deps.access;
+    this.#watcher = deps.watcher;
+  }
+
+  async ask(requester: Requester, id: string, role: Role): Promise<AccessRequestRow> {
+    if (role === "owner") throw new InvalidRequest("role: ownership is given, not asked for");
+    const { role: current } = await this.#access.resolve(id, requester);
+    if (rank(current) >= rank(role))
+      throw new Conflict(`you already have the ${current} role here`);
+    return this.#sharing.request(id, requester.userId, role);
+  }
+
+  async list(requester: Requester, id: string): Promise<AccessRequestRow[]> {
+    await this.#access.require(id, requester, "share");
+    return this.#sharing.requestsOf(id);
+  }
+
+  /** Grants what was asked, or another role the decider chooses. */
+  async accept(requester: Requester, id: string, requestId: string, role?: Role): Promise<void> {
+    const { abilities } = await this.#access.require(id, requester, "share");
+    const granted = role ?? (await this.#find(id, requestId)).role;
+    if (granted === "owner" && !abilities.manageOwners) {
+      throw new InvalidRequest("only an owner can make someone an owner");
+    }
+    const request = await this.#sharing.takeRequest(id, requestId);
+    if (!request) throw new NotFound("No such access request.");
+    await this.#store.grantUser(id, request.user_id, granted);
+    await this.#watcher.changed(id);
+  }
+
+  async refuse(requester: Requester, id: string, requestId: string): Promise<void> {
+    await this.#access.require(id, requester, "share");
+    if (!(await this.#sharing.takeRequest(id, requestId))) {
+      throw new NotFound("No such access request.");
+    }
+  }
+
+  async #find(id: string, requestId: string): Promise<AccessRequestRow> {
+    const found = (await this.#sharing.requestsOf(id)).find((row) => row.id === requestId);
+    if (!found) throw new NotFound("No such access request.");
+    return found;
+  }
+}

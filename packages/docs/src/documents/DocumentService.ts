@@ -1,0 +1,151 @@
+import {
+  type AccountDirectory,
+  type AccountService,
+  InvalidRequest,
+  NotFound,
+} from "@tandem/kernel";
+import type { AccessWatcher } from "../collab/AccessWatcher.js";
+import type { Requester } from "../permissions/abilities.js";
+import type { DocumentAccess, ResolvedDocument } from "../permissions/DocumentAccess.js";
+import type { LinkReach, LinkRole, Role } from "../storage/tables.js";
+import type { DocumentRow, DocumentStore } from "./DocumentStore.js";
+import type { SharingStore } from "./SharingStore.js";
+
+export const UNTITLED = "";
+
+/** The rules for documents and their accesses; the routes stay thin. */
+export class DocumentService {
+  readonly #store: DocumentStore;
+  readonly #access: DocumentAccess;
+  readonly #accounts: AccountService;
+  readonly #watcher: AccessWatcher;
+  readonly #sharing: SharingStore;
+  readonly #directory: AccountDirectory;
+  readonly #reindex: (documentId: string) => Promise<void>;
+
+  constructor(deps: {
+    store: DocumentStore;
+    access: DocumentAccess;
+    accounts: AccountService;
+    watcher: AccessWatcher;
+    sharing: SharingStore;
+    directory: AccountDirectory;
+    /** The title is searched too: a new one is indexed at once. */
+    reindex: (documentId: string) => Promise<void>;
+  }) {
+    this.#store = deps.store;
+    this.#access = deps.access;
+    this.#accounts = deps.accounts;
+    this.#watcher = deps.watcher;
+    this.#reindex = deps.reindex;
+    this.#sharing = deps.sharing;
+    this.#directory = deps.directory;
+  }
+
+  /** A root document owned by its creator, or a sub-page of one the requester may edit. */
+  async create(
+    requester: Requester,
+    input: { title?: string; parentId?: string },
+  ): Promise<ResolvedDocument> {
+    const parent = input.parentId
+      ? (await this.#access.require(input.parentId, requester, "createChild")).document
+      : null;
+    const created = await this.#store.insert({
+      parent,
+      title: input.title?.trim() ?? UNTITLED,
+      creatorId: requester.userId,
+      ownerRole: parent ? undefined : "owner",
+    });
+    if (created.title) await this.#reindex(created.id);
+    return this.#access.resolve(created.id, requester);
+  }
+
+  /** Removes a document just created whose content could not be written (no half import). */
+  async discard(id: string): Promise<void> {
+    await this.#store.remove(id);
+  }
+
+  async children(requester: Requester | null, id: string): Promise<DocumentRow[]> {
+    await this.#access.require(id, requester, "read");
+    return this.#store.children(id);
+  }
+
+  async update(
+    requester: Requester,
+    id: string,
+    input: { title?: string; icon?: string | null; linkReach?: LinkReach; linkRole?: LinkRole },
+  ): Promise<ResolvedDocument> {
+    const changesLink = input.linkReach !== undefined || input.linkRole !== undefined;
+    await this.#access.require(id, requester, changesLink ? "share" : "edit");
+    await this.#store.update(id, {
+      ...(input.title !== undefined ? { title: input.title.trim() } : {}),
+      ...(input.icon !== undefined ? { icon: input.icon } : {}),
+      ...(input.linkReach ? { link_reach: input.linkReach } : {}),
+      ...(input.linkRole ? { link_role: input.linkRole } : {}),
+    });
+    if (changesLink) await this.#watcher.changed(id);
+    if (input.title !== undefined) await this.#reindex(id);
+    return this.#access.resolve(id, requester);
+  }
+
+  async accesses(requester: Requester, id: string) {
+    await this.#access.require(id, requester, "read");
+    const [rows, invitations] = await Promise.all([
+      this.#store.accessesOf(id),
+      this.#sharing.invitationsOf(id),
+    ]);
+    // Who each account is, for people choosing whom to share with; a handful per document.
+    const accesses = await Promise.all(
+      rows.map(async (row) => {
+        const user = row.user_id ? await this.#accounts.users.byId(row.user_id) : undefined;
+        return { ...row, email: user?.email ?? null, name: user?.name ?? null };
+      }),
+    );
+    return { accesses, invitations };
+  }
+
+  async cancelInvitation(requester: Requester, id: string, invitationId: string): Promise<void> {
+    await this.#access.require(id, requester, "share");
+    if (!(await this.#sharing.removeInvitation(id, invitationId))) {
+      throw new NotFound("No such invitation.");
+    }
+  }
+
+  /** Gives an account (by e-mail) or a group a role; only owners hand out ownership. */
+  async grant(
+    requester: Requester,
+    id: string,
+    input: { email?: string; groupId?: string; role: Role },
+  ): Promise<void> {
+    const { abilities } = await this.#access.require(id, requester, "share");
+    if (input.role === "owner" && !abilities.manageOwners) {
+      throw new InvalidRequest("only an owner can make someone an owner");
+    }
+    if (input.email) {
+      const email = input.email.trim().toLowerCase();
+      if (!/^[^\s@]+@[^\s@]+$/.test(email))
+        throw new InvalidRequest("email: not an e-mail address");
+      const user = await this.#accounts.users.byEmail(email);
+      // No account yet: the role waits for their first visit.
+      if (user) await this.#store.grantUser(id, user.id, input.role);
+      else await this.#sharing.invite(id, email, input.role, requester.userId);
+    } else if (input.groupId) {
+      if (!(await this.#directory.group(input.groupId))) throw new NotFound("No such group.");
+      await this.#store.grantGroup(id, input.groupId, input.role);
+    } else {
+      throw new InvalidRequest("give an email or a groupId");
+    }
+    await this.#watcher.changed(id);
+  }
+
+  async revoke(requester: Requester, id: string, accessId: string): Promise<void> {
+    const { abilities } = await this.#access.require(id, requester, "share");
+    const access = (await this.#store.accessesOf(id)).find((row) => row.id === accessId);
+    if (!access) throw new NotFound("No such access.");
+    if (access.role === "owner" && !abilities.manageOwners) {
+      throw new InvalidRequest("only an owner can remove an owner");
+    }
+    await this.#store.removeAccess(id, accessId);
+    await this.#watcher.changed(id);
+  }
+}

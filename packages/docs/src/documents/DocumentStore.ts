@@ -1,0 +1,194 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@tandem/kernel";
+import type { Kysely } from "kysely";
+import type { DocsTables, LinkReach, LinkRole, Role } from "../storage/tables.js";
+
+export type DocumentRow = DocsTables["docs_documents"];
+export type AccessRow = DocsTables["docs_accesses"];
+
+/** The ids of a document's ancestors and its own, root first, read off its path. */
+export function chainOf(document: Pick<DocumentRow, "path">): string[] {
+  return document.path.split("/").filter(Boolean);
+}
+
+/** Documents and who has access to them: SQL only, the rules are in the services. */
+export class DocumentStore {
+  readonly #db: Kysely<DocsTables>;
+
+  constructor(database: Database) {
+    this.#db = database.db;
+  }
+
+  async insert(input: {
+    parent: DocumentRow | null;
+    title: string;
+    creatorId: string;
+    ownerRole?: Role;
+  }): Promise<DocumentRow> {
+    const id = randomUUID();
+    const now = Date.now();
+    const row: DocumentRow = {
+      id,
+      parent_id: input.parent?.id ?? null,
+      path: `${input.parent?.path ?? ""}${id}/`,
+      title: input.title,
+      icon: null,
+      creator_id: input.creatorId,
+      link_reach: "restricted",
+      link_role: "reader",
+      is_template: 0,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    };
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.insertInto("docs_documents").values(row).execute();
+      // A root document belongs to its creator; a sub-page inherits its parent's accesses.
+      if (input.ownerRole) {
+        await trx
+          .insertInto("docs_accesses")
+          .values({
+            id: randomUUID(),
+            document_id: id,
+            user_id: input.creatorId,
+            group_id: null,
+            role: input.ownerRole,
+            created_at: now,
+          })
+          .execute();
+      }
+    });
+    return row;
+  }
+
+  byId(id: string): Promise<DocumentRow | undefined> {
+    return this.#db
+      .selectFrom("docs_documents")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
+  }
+
+  /** The documents of a chain (ancestors and self), for their link settings. */
+  linksOf(ids: string[]): Promise<Array<Pick<DocumentRow, "id" | "link_reach" | "link_role">>> {
+    return this.#db
+      .selectFrom("docs_documents")
+      .select(["id", "link_reach", "link_role"])
+      .where("id", "in", ids)
+      .execute();
+  }
+
+  /** The grants on any of these documents to this account or one of its groups. */
+  grantsTo(ids: string[], userId: string, groupIds: string[]): Promise<Array<{ role: Role }>> {
+    return this.#db
+      .selectFrom("docs_accesses")
+      .select("role")
+      .where("document_id", "in", ids)
+      .where((eb) =>
+        groupIds.length > 0
+          ? eb.or([eb("user_id", "=", userId), eb("group_id", "in", groupIds)])
+          : eb("user_id", "=", userId),
+      )
+      .execute();
+  }
+
+  children(parentId: string): Promise<DocumentRow[]> {
+    return this.#db
+      .selectFrom("docs_documents")
+      .selectAll()
+      .where("parent_id", "=", parentId)
+      .where("deleted_at", "is", null)
+      .orderBy("created_at")
+      .execute();
+  }
+
+  /** Documents shared with the account or its groups directly, not through an ancestor. */
+  sharedWith(userId: string, groupIds: string[]): Promise<DocumentRow[]> {
+    return this.#db
+      .selectFrom("docs_documents as d")
+      .innerJoin("docs_accesses as a", "a.document_id", "d.id")
+      .selectAll("d")
+      .distinct()
+      .where("d.deleted_at", "is", null)
+      .where((eb) =>
+        groupIds.length > 0
+          ? eb.or([eb("a.user_id", "=", userId), eb("a.group_id", "in", groupIds)])
+          : eb("a.user_id", "=", userId),
+      )
+      .orderBy("d.updated_at", "desc")
+      .execute();
+  }
+
+  async update(
+    id: string,
+    values: Partial<{
+      title: string;
+      icon: string | null;
+      link_reach: LinkReach;
+      link_role: LinkRole;
+    }>,
+  ): Promise<void> {
+    await this.#db
+      .updateTable("docs_documents")
+      .set({ ...values, updated_at: Date.now() })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  /** Removes a document that was just made, with its accesses (undoing a failed copy). */
+  async remove(id: string): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("docs_updates").where("document_id", "=", id).execute();
+      await trx.deleteFrom("docs_accesses").where("document_id", "=", id).execute();
+      await trx.deleteFrom("docs_documents").where("id", "=", id).execute();
+    });
+  }
+
+  accessesOf(documentId: string): Promise<AccessRow[]> {
+    return this.#db
+      .selectFrom("docs_accesses")
+      .selectAll()
+      .where("document_id", "=", documentId)
+      .orderBy("created_at")
+      .execute();
+  }
+
+  /** Grants a role to an account on a document, replacing the role it had there. */
+  grantUser(documentId: string, userId: string, role: Role): Promise<void> {
+    return this.#grant(documentId, "user_id", userId, role);
+  }
+
+  /** Grants a role to a group (its members share it), replacing the group's role there. */
+  grantGroup(documentId: string, groupId: string, role: Role): Promise<void> {
+    return this.#grant(documentId, "group_id", groupId, role);
+  }
+
+  async #grant(
+    documentId: string,
+    grantee: "user_id" | "group_id",
+    id: string,
+    role: Role,
+  ): Promise<void> {
+    await this.#db
+      .insertInto("docs_accesses")
+      .values({
+        id: randomUUID(),
+        document_id: documentId,
+        user_id: grantee === "user_id" ? id : null,
+        group_id: grantee === "group_id" ? id : null,
+        role,
+        created_at: Date.now(),
+      })
+      .onConflict((oc) => oc.columns(["document_id", grantee]).doUpdateSet({ role }))
+      .execute();
+  }
+
+  async removeAccess(documentId: string, accessId: string): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom("docs_accesses")
+      .where("document_id", "=", documentId)
+      .where("id", "=", accessId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+}

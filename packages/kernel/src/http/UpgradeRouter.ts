@@ -1,0 +1,26 @@
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+
+export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/**
+ * WebSocket upgrades by path (docs' collaboration socket, later chat's): one listener on
+ * the HTTP server, so an upgrade nobody claims is answered 404 instead of left hanging.
+ */
+export class UpgradeRouter {
+  readonly #routes = new Map<string, UpgradeHandler>();
+
+  route(path: string, handler: UpgradeHandler): void {
+    if (this.#routes.has(path)) throw new Error(`an upgrade handler for ${path} exists`);
+    this.#routes.set(path, handler);
+  }
+
+  attach(server: Server): void {
+    server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const path = (request.url ?? "/").split("?")[0] ?? "/";
+      const handler = this.#routes.get(path);
+      if (handler) return handler(request, socket, head);
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { AccessService } from "../accounts/AccessService.js";
+import type { AccountService } from "../accounts/AccountService.js";
+import type { AuditLog } from "../audit/AuditLog.js";
+import { Forbidden, NotFound } from "../errors/TandemError.js";
+import type { Authenticator } from "../http/Authenticator.js";
+import { parseInput } from "../http/parseInput.js";
+import type { MfaService } from "./MfaService.js";
+
+const Params = z.object({
+  /** The account's id, as the admin API lists it. */
+  userId: z.string().min(1).max(200),
+});
+
+export function registerMfaAdminRoutes(
+  http: FastifyInstance,
+  deps: {
+    auth: Authenticator;
+    accounts: AccountService;
+    access: AccessService;
+    audit: AuditLog;
+    mfa: MfaService;
+  },
+) {
+  /**
+   * DELETE /api/v1/admin/users/:userId/second-factors — for a user who lost their factors:
+   * removes the app, recovery codes and passkeys, and ends the user's sessions (administrators
+   * only; 204). It bypasses nothing: an account whose organisation requires a second factor
+   * must enrol a new one at its next sign-in.
+   */
+  http.delete("/api/v1/admin/users/:userId/second-factors", async (request, reply) => {
+    deps.auth.assertSameOrigin(request);
+    const { user: admin } = await deps.auth.require(request);
+    if (admin.role !== "admin") throw new Forbidden("Administrators only.");
+    const { userId } = parseInput(Params, request.params);
+    const user = await deps.accounts.users.byId(userId);
+    if (!user) throw new NotFound("No such user.");
+    await deps.mfa.resetAll(user.id);
+    await deps.access.endSessionsOf(user);
+    await deps.audit.record({
+      action: "second_factors_reset",
+      outcome: "success",
+      actor: { id: admin.id, email: admin.email },
+      subject: user.email,
+      ip: request.ip,
+      details: { userId: user.id },
+    });
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,61 @@
+import {
+  type AccessService,
+  type AccountService,
+  type AuditLog,
+  type Authenticator,
+  type Database,
+  type LoginThrottle,
+  MfaService,
+  PasskeyService,
+  registerEnrolmentRoutes,
+  registerMfaAdminRoutes,
+  registerMfaRoutes,
+  registerPasskeyRoutes,
+  registerPasskeySignInRoutes,
+  registerSessionRoutes,
+  type SecondFactorPolicy,
+  type TandemModule,
+} from "@tandem/kernel";
+import type { FastifyInstance } from "fastify";
+
+/** Any module that requires a second factor of the account decides (identity: its organisation). */
+export function secondFactorPolicyOf(
+  modules: TandemModule[],
+  database: Database,
+): SecondFactorPolicy {
+  return async (user) => {
+    for (const module of modules) {
+      if (await module.requiresSecondFactor?.(user, database)) return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * Signing in and second factors: the password step, the second step (code or passkey), the
+ * enrolment an organisation can require, the account's factors and an administrator's reset.
+ * One MfaService and one PasskeyService shared by all, on the public URL's relying party.
+ */
+export function registerSignInRoutes(
+  http: FastifyInstance,
+  context: {
+    publicUrl: string;
+    database: Database;
+    auth: Authenticator;
+    accounts: AccountService;
+    access: AccessService;
+    audit: AuditLog;
+  },
+  options: { throttle: LoginThrottle; modules: TandemModule[] },
+): void {
+  const mfa = new MfaService(context.database);
+  const passkeys = new PasskeyService(context.database, { publicUrl: context.publicUrl });
+  const shared = { ...context, throttle: options.throttle, mfa, passkeys };
+  const requiresSecondFactor = secondFactorPolicyOf(options.modules, context.database);
+  registerSessionRoutes(http, { ...shared, requiresSecondFactor });
+  registerPasskeySignInRoutes(http, shared);
+  registerEnrolmentRoutes(http, shared);
+  registerMfaRoutes(http, shared);
+  registerPasskeyRoutes(http, shared);
+  registerMfaAdminRoutes(http, shared);
+}

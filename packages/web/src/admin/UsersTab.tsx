@@ -1,0 +1,163 @@
+import { Button, Divider, Group, Stack, Table, TextInput, Title } from "@mantine/core";
+import { type FormEvent, useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatTime } from "../account/format";
+import { Notice } from "../account/Notice";
+import { ListTable, RowAction } from "../ui/ListTable";
+import { useAsyncList, useConfirmedAction } from "../ui/useListActions";
+import { type AdminUser, disableUser, fetchUsers, resetSecondFactors } from "./api";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { NewUserForm } from "./NewUserForm";
+import { Tag } from "./Tag";
+
+const PAGE = 25;
+
+type Pending = { kind: "disable" | "reset"; user: AdminUser };
+
+/** Accounts: search, page, create, disable, reset second factors. */
+export function UsersTab({ currentUserId }: { currentUserId: string }) {
+  const { t, i18n } = useTranslation();
+  const [typed, setTyped] = useState("");
+  const [query, setQuery] = useState("");
+  const [offset, setOffset] = useState(0);
+  const fetchPage = useCallback(() => fetchUsers(query, offset, PAGE), [query, offset]);
+  const { data: page, load, notice, setNotice } = useAsyncList(fetchPage, "admin.loadFailed");
+  const action = useConfirmedAction(
+    async ({ kind, user }: Pending) => {
+      if (kind === "disable") await disableUser(user.id);
+      else await resetSecondFactors(user.id);
+      const key = kind === "disable" ? "admin.users.disabledNotice" : "admin.users.resetNotice";
+      return t(key, { email: user.email });
+    },
+    setNotice,
+    load,
+  );
+  const pending = action.pending;
+
+  function search(event: FormEvent) {
+    event.preventDefault();
+    setOffset(0);
+    setQuery(typed.trim());
+  }
+
+  const from = page && page.total > 0 ? offset + 1 : 0;
+  const to = page ? offset + page.users.length : 0;
+  return (
+    <Stack gap="lg">
+      <Title order={2} fz="h3">
+        {t("admin.users.heading")}
+      </Title>
+      <Notice notice={notice} testId="admin-users-notice" />
+      <form onSubmit={search} aria-label={t("admin.users.search")}>
+        <Group align="end">
+          <TextInput
+            label={t("admin.users.search")}
+            type="search"
+            value={typed}
+            onChange={(e) => setTyped(e.currentTarget.value)}
+            data-testid="admin-user-search"
+          />
+          <Button type="submit" variant="default" data-testid="admin-user-search-submit">
+            {t("admin.users.searchSubmit")}
+          </Button>
+        </Group>
+      </form>
+      <ListTable
+        items={page?.users ?? null}
+        empty={t("admin.users.empty")}
+        emptyTestId="admin-users-empty"
+        testId="admin-users-table"
+        minWidth={800}
+        caption={page && t("admin.users.caption", { from, to, total: page.total })}
+        columns={[
+          t("admin.users.email"),
+          t("admin.users.name"),
+          t("admin.users.organisation"),
+          t("admin.users.role"),
+          t("admin.users.status"),
+          t("admin.users.created"),
+          t("admin.actions"),
+        ]}
+        row={(user) => (
+          <Table.Tr key={user.id} data-testid="admin-user-row" data-email={user.email}>
+            <Table.Th scope="row" fw={500}>
+              {user.email}
+            </Table.Th>
+            <Table.Td>{user.name}</Table.Td>
+            <Table.Td>{user.organisation?.name ?? ""}</Table.Td>
+            <Table.Td>{user.isAdmin ? t("admin.users.admin") : t("admin.users.member")}</Table.Td>
+            <Table.Td>
+              <Tag color={user.disabled ? "gray" : "green"} data-testid="admin-user-status">
+                {user.disabled ? t("admin.users.disabled") : t("admin.users.active")}
+              </Tag>
+            </Table.Td>
+            <Table.Td>{formatTime(user.createdAt, i18n.language)}</Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                {!user.disabled && user.id !== currentUserId && (
+                  <RowAction
+                    label={t("admin.users.disable")}
+                    ariaLabel={t("admin.users.disableLabel", { email: user.email })}
+                    onClick={() => action.ask({ kind: "disable", user })}
+                    testId="admin-user-disable"
+                  />
+                )}
+                <RowAction
+                  label={t("admin.users.reset")}
+                  ariaLabel={t("admin.users.resetLabel", { email: user.email })}
+                  onClick={() => action.ask({ kind: "reset", user })}
+                  testId="admin-user-reset"
+                />
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
+      {page && page.total > PAGE && (
+        <Group>
+          <Button
+            variant="default"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE))}
+          >
+            {t("admin.previous")}
+          </Button>
+          <Button
+            variant="default"
+            disabled={to >= page.total}
+            onClick={() => setOffset(offset + PAGE)}
+          >
+            {t("admin.next")}
+          </Button>
+        </Group>
+      )}
+      <Divider />
+      <NewUserForm
+        onDone={(result, created) => {
+          setNotice(result);
+          if (created) void load();
+        }}
+      />
+      <ConfirmDialog
+        testId="admin-user-dialog"
+        busy={action.busy}
+        onConfirm={action.confirm}
+        onClose={action.cancel}
+        subject={
+          pending &&
+          (pending.kind === "disable"
+            ? {
+                title: t("admin.users.disableTitle"),
+                text: t("admin.users.disableText", { email: pending.user.email }),
+                confirm: t("admin.users.disable"),
+              }
+            : {
+                title: t("admin.users.resetTitle"),
+                text: t("admin.users.resetText", { email: pending.user.email }),
+                confirm: t("admin.users.reset"),
+              })
+        }
+      />
+    </Stack>
+  );
+}

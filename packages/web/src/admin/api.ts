@@ -1,0 +1,173 @@
+import { invalidResponse, isObject, request } from "../api/client";
+
+/** An account as `GET /api/v1/admin/users` lists it. */
+export interface AdminUser {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  disabled: boolean;
+  createdAt: number;
+  organisation: { id: string; name: string } | null;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  country: string;
+  identifier: string | null;
+  requireMfa: boolean;
+}
+
+export interface Client {
+  clientId: string;
+  name: string;
+  firstParty: boolean;
+  public: boolean;
+  redirectUris: string[];
+  backchannelLogoutUri: string | null;
+}
+
+export interface Upstream {
+  id: string;
+  name: string;
+  issuer: string;
+  clientId: string;
+  domains: string[];
+  profile: "proconnect" | "oidc";
+  federation: string;
+}
+
+export interface AuditEvent {
+  id: string;
+  at: number;
+  action: string;
+  outcome: "success" | "failure";
+  actorEmail: string | null;
+  subject: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The server is ours and answers in these shapes; a list of objects with the key fields is
+ * checked, so a version mismatch fails loudly rather than rendering blanks.
+ */
+function listOf<T>(payload: unknown, key: string, required: string[]): T[] {
+  const list = isObject(payload) ? payload[key] : undefined;
+  if (!Array.isArray(list)) return invalidResponse(`${key} list`);
+  for (const item of list) {
+    if (!isObject(item) || required.some((field) => !(field in item))) {
+      return invalidResponse(key);
+    }
+  }
+  return list as T[];
+}
+
+const path = (...parts: string[]) =>
+  `/api/v1/admin/${parts.map((p) => encodeURIComponent(p)).join("/")}`;
+
+/** `GET /api/v1/admin/users`: one page of accounts matching `query`, and how many match. */
+export async function fetchUsers(
+  query: string,
+  offset: number,
+  limit: number,
+): Promise<{ users: AdminUser[]; total: number }> {
+  const search = new URLSearchParams({ offset: String(offset), limit: String(limit) });
+  if (query) search.set("q", query);
+  const payload = await request("GET", `${path("users")}?${search}`);
+  const users = listOf<AdminUser>(payload, "users", ["id", "email", "disabled"]);
+  const total = isObject(payload) && typeof payload.total === "number" ? payload.total : 0;
+  return { users, total };
+}
+
+export async function createUser(input: {
+  email: string;
+  name: string;
+  organisationId?: string;
+  role: "member" | "admin";
+  password?: string;
+}): Promise<AdminUser> {
+  return (await request("POST", path("users"), input)) as AdminUser;
+}
+
+export async function disableUser(id: string): Promise<void> {
+  await request("POST", path("users", id, "disable"));
+}
+
+/** Another module's endpoint: removes every second factor of the account (204). */
+export async function resetSecondFactors(id: string): Promise<void> {
+  await request("DELETE", path("users", id, "second-factors"));
+}
+
+export async function fetchOrganisations(): Promise<Organisation[]> {
+  return listOf(await request("GET", path("organisations")), "organisations", ["id", "name"]);
+}
+
+export async function createOrganisation(input: {
+  name: string;
+  country: string;
+  identifier?: string;
+  requireMfa: boolean;
+}): Promise<Organisation> {
+  return (await request("POST", path("organisations"), input)) as Organisation;
+}
+
+export async function updateOrganisation(
+  id: string,
+  changes: { name?: string; requireMfa?: boolean },
+): Promise<Organisation> {
+  return (await request("PATCH", path("organisations", id), changes)) as Organisation;
+}
+
+export async function fetchClients(): Promise<Client[]> {
+  return listOf(await request("GET", path("clients")), "clients", ["clientId", "name"]);
+}
+
+/** The answer holds `clientSecret` (null for a public client), shown this once. */
+export async function createClient(input: {
+  name: string;
+  redirectUris: string[];
+  public: boolean;
+  thirdParty: boolean;
+  postLogoutRedirectUris: string[];
+  backchannelLogoutUri?: string;
+}): Promise<Client & { clientSecret: string | null }> {
+  const payload = await request("POST", path("clients"), input);
+  if (!isObject(payload) || typeof payload.clientId !== "string") return invalidResponse("client");
+  return payload as unknown as Client & { clientSecret: string | null };
+}
+
+export async function deleteClient(clientId: string): Promise<void> {
+  await request("DELETE", path("clients", clientId));
+}
+
+export async function fetchUpstreams(): Promise<Upstream[]> {
+  return listOf(await request("GET", path("upstreams")), "upstreams", ["id", "issuer"]);
+}
+
+export async function addUpstream(input: Omit<Upstream, "id"> & { clientSecret: string }) {
+  return (await request("POST", path("upstreams"), input)) as Upstream;
+}
+
+export async function removeUpstream(id: string): Promise<void> {
+  await request("DELETE", path("upstreams", id));
+}
+
+export interface AuditFilters {
+  action?: string;
+  outcome?: "success" | "failure";
+  who?: string;
+  since?: number;
+  until?: number;
+  before?: number;
+}
+
+/** `GET /api/v1/admin/audit`: newest first; `before` pages to older events. */
+export async function fetchAudit(filters: AuditFilters, limit: number): Promise<AuditEvent[]> {
+  const search = new URLSearchParams({ limit: String(limit) });
+  for (const [key, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== "") search.set(key, String(value));
+  }
+  return listOf(await request("GET", `${path("audit")}?${search}`), "events", ["id", "at"]);
+}

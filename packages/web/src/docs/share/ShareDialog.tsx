@@ -1,0 +1,110 @@
+import { Button, Group, Modal, NativeSelect, Stack, TextInput, Title } from "@mantine/core";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Notice, type NoticeState } from "../../account/Notice";
+import { type Doc, ROLES, type Role } from "../api/documents";
+import { type Access, fetchAccesses, grantAccess, revokeAccess } from "../api/sharing";
+import { AccessList } from "./AccessList";
+import { LinkSettings } from "./LinkSettings";
+
+interface ShareDialogProps {
+  doc: Doc;
+  onClose: () => void;
+  onChanged: (doc: Doc) => void;
+}
+
+/** Who has access (add by e-mail, remove) and who the link lets in. Administrators only. */
+export function ShareDialog({ doc, onClose, onChanged }: ShareDialogProps) {
+  const { t } = useTranslation();
+  const [accesses, setAccesses] = useState<Access[] | null>(null);
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<Role>("editor");
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<NoticeState>(null);
+  const roles = ROLES.filter((r) => r !== "owner" || doc.abilities.manageOwners);
+
+  const load = useCallback(async () => {
+    try {
+      setAccesses(await fetchAccesses(doc.id));
+    } catch {
+      setNotice({ kind: "error", text: t("docs.errors.loadFailed") });
+    }
+  }, [doc.id, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    const address = email.trim();
+    if (!address) return;
+    setBusy(true);
+    try {
+      await grantAccess(doc.id, address, role);
+      setEmail("");
+      setNotice({ kind: "success", text: t("docs.share.added", { email: address }) });
+      await load();
+    } catch {
+      setNotice({ kind: "error", text: t("docs.share.addFailed", { email: address }) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(access: Access) {
+    try {
+      await revokeAccess(doc.id, access.id);
+      setNotice({ kind: "success", text: t("docs.share.removed") });
+      await load();
+    } catch {
+      setNotice({ kind: "error", text: t("docs.errors.actionFailed") });
+    }
+  }
+
+  return (
+    <Modal
+      closeButtonProps={{ "aria-label": t("docs.close") }}
+      opened
+      onClose={onClose}
+      title={t("docs.share.title")}
+      size="lg"
+      data-testid="docs-share-dialog"
+    >
+      <Stack gap="lg">
+        <Notice notice={notice} testId="docs-share-notice" />
+        <form onSubmit={(event) => void add(event)}>
+          <Group align="flex-end" gap="sm">
+            <TextInput
+              type="email"
+              label={t("docs.share.email")}
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              required
+              autoComplete="off"
+              style={{ flex: 1, minWidth: 200 }}
+              data-testid="docs-share-email"
+            />
+            <NativeSelect
+              label={t("docs.share.role")}
+              value={role}
+              onChange={(event) => setRole(event.currentTarget.value as Role)}
+              data={roles.map((r) => ({ value: r, label: t(`docs.roles.${r}`) }))}
+              data-testid="docs-share-role"
+            />
+            <Button type="submit" loading={busy} data-testid="docs-share-add">
+              {t("docs.share.add")}
+            </Button>
+          </Group>
+        </form>
+        <section aria-labelledby="docs-share-people">
+          <Title order={3} fz="h5" id="docs-share-people" mb="xs">
+            {t("docs.share.people")}
+          </Title>
+          <AccessList accesses={accesses} onRemove={(access) => void remove(access)} />
+        </section>
+        <LinkSettings doc={doc} onChanged={onChanged} onNotice={setNotice} />
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,116 @@
+import {
+  browserSupportsWebAuthn,
+  startAuthentication,
+  startRegistration,
+  WebAuthnError,
+} from "@simplewebauthn/browser";
+import { invalidResponse, isObject, parseUser, request, type User } from "../api/client";
+import { parseEnrolment, type TotpEnrolment } from "./api";
+
+/** A passkey as `GET /api/v1/mfa/passkeys` lists it. */
+export interface Passkey {
+  id: string;
+  name: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+export const passkeysSupported = (): boolean => browserSupportsWebAuthn();
+
+/** The browser's WebAuthn prompt was dismissed, timed out or refused: no server error. */
+export function wasCancelled(error: unknown): boolean {
+  if (error instanceof WebAuthnError) return error.code === "ERROR_CEREMONY_ABORTED";
+  return error instanceof DOMException && error.name === "NotAllowedError";
+}
+
+function parsePasskey(value: unknown): Passkey {
+  if (isObject(value) && typeof value.id === "string" && typeof value.name === "string") {
+    return {
+      id: value.id,
+      name: value.name,
+      createdAt: typeof value.createdAt === "number" ? value.createdAt : 0,
+      lastUsedAt: typeof value.lastUsedAt === "number" ? value.lastUsedAt : null,
+    };
+  }
+  return invalidResponse("passkey");
+}
+
+/** `GET /api/v1/mfa/passkeys`. */
+export async function fetchPasskeys(): Promise<Passkey[]> {
+  const value = await request("GET", "/api/v1/mfa/passkeys");
+  if (isObject(value) && Array.isArray(value.passkeys)) return value.passkeys.map(parsePasskey);
+  return invalidResponse("list of passkeys");
+}
+
+/** Asks the server for a challenge, the browser for a new passkey, the server to keep it. */
+async function createPasskey(optionsPath: string, body: Record<string, unknown>) {
+  // The server's options are the library's own JSON shape; the browser library checks them.
+  const optionsJSON = (await request("POST", optionsPath, body)) as Parameters<
+    typeof startRegistration
+  >[0]["optionsJSON"];
+  return startRegistration({ optionsJSON });
+}
+
+/** Registers a new passkey for the signed-in user (`/api/v1/mfa/passkeys`). */
+export async function addPasskey(name: string): Promise<Passkey> {
+  const credential = await createPasskey("/api/v1/mfa/passkeys/options", {});
+  return parsePasskey(await request("POST", "/api/v1/mfa/passkeys", { name, credential }));
+}
+
+export async function renamePasskey(id: string, name: string): Promise<void> {
+  await request("PATCH", `/api/v1/mfa/passkeys/${encodeURIComponent(id)}`, { name });
+}
+
+export async function removePasskey(id: string): Promise<void> {
+  await request("DELETE", `/api/v1/mfa/passkeys/${encodeURIComponent(id)}`);
+}
+
+/**
+ * Signs in with a passkey: after the password with its `challenge`, or alone (passwordless,
+ * any discoverable passkey of this site) without one.
+ */
+export async function signInWithPasskey(challenge?: string): Promise<User> {
+  const body = challenge ? { challenge } : {};
+  const optionsJSON = (await request(
+    "POST",
+    "/api/v1/session/passkey/options",
+    body,
+  )) as Parameters<typeof startAuthentication>[0]["optionsJSON"];
+  const credential = await startAuthentication({ optionsJSON });
+  const value = await request("POST", "/api/v1/session/passkey", { ...body, credential });
+  return parseUser(isObject(value) ? value.user : undefined);
+}
+
+/** During a required enrolment: a new authenticator-app secret for the enrolment challenge. */
+export async function enrolTotpForSignIn(challenge: string): Promise<TotpEnrolment> {
+  return parseEnrolment(await request("POST", "/api/v1/session/enrolment/totp", { challenge }));
+}
+
+/** The app's first code completes the enrolment and the sign-in; the recovery codes, once. */
+export async function confirmTotpForSignIn(
+  challenge: string,
+  code: string,
+): Promise<{ user: User; recoveryCodes: string[] }> {
+  const value = await request("POST", "/api/v1/session/enrolment/totp/confirm", {
+    challenge,
+    code,
+  });
+  if (isObject(value) && Array.isArray(value.recoveryCodes)) {
+    const recoveryCodes = value.recoveryCodes.filter((c): c is string => typeof c === "string");
+    return { user: parseUser(value.user), recoveryCodes };
+  }
+  return invalidResponse("enrolment result");
+}
+
+/** During a required enrolment: a new passkey, which completes the sign-in. */
+export async function enrolPasskeyForSignIn(challenge: string, name: string): Promise<User> {
+  const credential = await createPasskey("/api/v1/session/enrolment/passkey/options", {
+    challenge,
+  });
+  const value = await request("POST", "/api/v1/session/enrolment/passkey", {
+    challenge,
+    name,
+    credential,
+  });
+  return parseUser(isObject(value) ? value.user : undefined);
+}
