@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@tandem/kernel";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import * as Y from "yjs";
 import type { DocsTables } from "./tables.js";
 
@@ -28,19 +28,28 @@ export class UpdateLog {
       .execute();
   }
 
+  /**
+   * One statement, so one consistent view: read as two queries, a compaction committing in
+   * between would show neither its snapshot nor the updates it folded in — an empty document.
+   */
   async load(documentId: string): Promise<StoredState> {
-    const [snapshot, updates] = await Promise.all([
-      this.#db
-        .selectFrom("docs_snapshots")
-        .select(["state", "version"])
-        .where("document_id", "=", documentId)
-        .executeTakeFirst(),
-      this.#db
-        .selectFrom("docs_updates")
-        .select(["id", "data"])
-        .where("document_id", "=", documentId)
-        .execute(),
-    ]);
+    const rows = await this.#db
+      .selectFrom("docs_snapshots")
+      .select([sql<string | null>`null`.as("id"), "state as data", "version"])
+      .where("document_id", "=", documentId)
+      .unionAll(
+        this.#db
+          .selectFrom("docs_updates")
+          .select(["id", "data", sql<number>`0`.as("version")])
+          .where("document_id", "=", documentId),
+      )
+      .execute();
+    let snapshot: StoredState["snapshot"];
+    const updates: StoredState["updates"] = [];
+    for (const row of rows) {
+      if (row.id === null) snapshot = { state: row.data, version: Number(row.version) };
+      else updates.push({ id: row.id, data: row.data });
+    }
     return { snapshot, updates };
   }
 
