@@ -7,8 +7,9 @@
 // Started by bench/identity.mjs with BENCH_CLIENT (the client metadata, as JSON) in its
 // environment; prints `listening on <port>` once it answers. With BENCH_HTTP=tandem, the same
 // provider is served through Tandem's own HTTP layer instead of a plain Node server: the kernel's
-// createHttpServer (Fastify, helmet, cookies, metrics) and identity's hand-over of /oidc/* to the
-// provider (registerOidcRoutes): what that layer costs, with no storage behind it.
+// createHttpServer (Fastify, security headers, cookies, metrics) and identity's hand-over of
+// /oidc/* to the provider before Fastify (registerOidcRoutes): what that layer costs, with no
+// storage behind it.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { createServer } from "node:net";
@@ -205,14 +206,16 @@ if (server) {
   const { registerOidcRoutes } = await import(
     new URL("../../packages/identity/dist/api/oidcRoutes.js", import.meta.url).href
   );
+  const raw = new kernel.RawRoutes();
   const app = await kernel.createHttpServer({
     log: kernel.createLogger({ logLevel: "info", logFormat: "json" }),
     database: { engine: "sqlite", ping: async () => {} },
     metrics: kernel.createMetrics(),
     publicUrl: issuer,
     trustProxy: false,
+    raw,
   });
-  await registerOidcRoutes(app, { handler: callback });
+  registerOidcRoutes(raw, { handler: callback });
   // As identity registers its interaction step: a Fastify route that hijacks the reply.
   app.get(`${INTERACTION_PATH}/:uid`, async (request, reply) => {
     reply.hijack();

@@ -42,6 +42,7 @@ export function createDocsModule(): TandemModule<typeof docsOptions> {
         server.handleUpgrade(request, socket, head),
       );
       await parts.watcher.start(parts.hocuspocus);
+      parts.mail.start();
       parts.autoVersions.start(context.config.versionEveryMinutes * 60_000);
 
       registerOpenApiRoute(http);
@@ -72,6 +73,7 @@ export function createDocsModule(): TandemModule<typeof docsOptions> {
       await services?.persistence.settle();
       await services?.autoVersions.stop();
       await services?.indexer.stop();
+      await services?.mail.stop();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Hocuspocus } from "@hocuspocus/server";
-import type { ModuleContext, SliceValues } from "@tandem/kernel";
+import { type ModuleContext, openMailOutbox, type SliceValues } from "@tandem/kernel";
 import { AccessWatcher } from "./collab/AccessWatcher.js";
 import { AuthorizationExtension } from "./collab/AuthorizationExtension.js";
 import { ClusterExtension } from "./collab/ClusterExtension.js";
@@ -16,6 +16,7 @@ import { DocumentStore } from "./documents/DocumentStore.js";
 import { SharingStore } from "./documents/SharingStore.js";
 import { TreeService } from "./documents/TreeService.js";
 import { TreeStore } from "./documents/TreeStore.js";
+import { DocsNotifier } from "./notifications/DocsNotifier.js";
 import { DocumentAccess } from "./permissions/DocumentAccess.js";
 import { SearchIndexer } from "./search/SearchIndexer.js";
 import { SearchService } from "./search/SearchService.js";
@@ -80,6 +81,13 @@ export function createDocsServices(
     ],
   });
   edits.attach(hocuspocus);
+  // Sharing's e-mails; the module starts and stops its sender with itself.
+  const mail = openMailOutbox(context);
+  const notifier = new DocsNotifier({
+    accounts: context.accounts,
+    store,
+    publicUrl: context.publicUrl,
+  });
   const documents = new DocumentService({
     store,
     access,
@@ -88,8 +96,10 @@ export function createDocsServices(
     sharing,
     directory: context.directory,
     reindex: (id) => indexer.now(id),
+    mail,
+    notifier,
   });
-  const requests = new AccessRequests({ store, sharing, access, watcher });
+  const requests = new AccessRequests({ store, sharing, access, watcher, mail, notifier });
   const tree = new TreeService({
     documents: store,
     tree: new TreeStore(context.database),
@@ -107,6 +117,7 @@ export function createDocsServices(
   });
   const comments = new CommentService({ access, log: updates, edits });
   return {
+    mail,
     comments,
     requests,
     exchange,

@@ -76,7 +76,7 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
         });
       host = new ProviderHost(await build(), await keys.version(), build, keys, context.log);
       host.watch();
-      await registerOidcRoutes(http, host);
+      registerOidcRoutes(context.raw, host);
       const running = host;
       context.auth.acceptBearer(appAccessTokens(running, context.accounts));
       context.directory.provide(new IdentityDirectory(context.database));

@@ -60,6 +60,7 @@ export { type KernelConfig, kernelOptions, publicUrlOf } from "./config/kernelCo
 export { type ConfigOf, loadConfig, type Slices, z } from "./config/loadConfig.js";
 export {
   flag,
+  mailAddress,
   type Option,
   option,
   type Slice,
@@ -73,9 +74,16 @@ export { readCookie } from "./http/cookies.js";
 export { createHttpServer, type HttpServerOptions } from "./http/createHttpServer.js";
 export { createMetrics, type Metrics } from "./http/metrics.js";
 export { parseInput } from "./http/parseInput.js";
+export { type RawHandler, type RawRoute, RawRoutes } from "./http/RawRoutes.js";
 export { restErrorHandler } from "./http/restErrors.js";
 export { type UpgradeHandler, UpgradeRouter } from "./http/UpgradeRouter.js";
 export { createLogger, type Logger } from "./log/createLogger.js";
+export { LogMailer } from "./mail/LogMailer.js";
+export { escapeHtml, type Mailer, type MailMessage, singleLine } from "./mail/Mailer.js";
+export { DEFAULT_TIMING, MailOutbox, type OutboxTiming } from "./mail/MailOutbox.js";
+export { openMailOutbox } from "./mail/openMailOutbox.js";
+export { SmtpMailer } from "./mail/SmtpMailer.js";
+export type { MailTables } from "./mail/tables.js";
 export { registerMfaAdminRoutes } from "./mfa/adminRoutes.js";
 export { localAssurance } from "./mfa/assurance.js";
 export {

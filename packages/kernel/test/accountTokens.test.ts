@@ -268,7 +268,11 @@ describe("scopes", () => {
     const backend = await createTestBackend();
     const db = await openDatabase({ databaseUrl: backend.databaseUrl, dataDir: backend.dataDir });
     try {
-      const { "0003_token_scopes": _, ...before } = kernelMigrations.migrations;
+      const {
+        "0003_token_scopes": _,
+        "0004_mail_outbox": _later,
+        ...before
+      } = kernelMigrations.migrations;
       await migrate(db, [{ module: "kernel", migrations: before }]);
       await db.db
         .insertInto("users")
@@ -298,6 +302,7 @@ describe("scopes", () => {
         .execute();
       expect(await migrate(db, [kernelMigrations])).toEqual([
         { module: "kernel", name: "0003_token_scopes" },
+        { module: "kernel", name: "0004_mail_outbox" },
       ]);
       const row = await db.db
         .selectFrom("personal_access_tokens")

@@ -84,8 +84,15 @@ describe("migrate", () => {
       { module: "kernel", name: "0001_accounts" },
       { module: "kernel", name: "0002_login_throttle" },
       { module: "kernel", name: "0003_token_scopes" },
+      { module: "kernel", name: "0004_mail_outbox" },
     ]);
-    for (const table of ["users", "personal_access_tokens", "sessions", "login_throttle"]) {
+    for (const table of [
+      "users",
+      "personal_access_tokens",
+      "sessions",
+      "login_throttle",
+      "mail_outbox",
+    ]) {
       expect(await tableExists(table), table).toBe(true);
     }
     expect(await migrate(database, [kernelMigrations])).toEqual([]);
@@ -93,6 +100,7 @@ describe("migrate", () => {
       "0001_accounts",
       "0002_login_throttle",
       "0003_token_scopes",
+      "0004_mail_outbox",
     ]);
   });
 
@@ -105,6 +113,7 @@ describe("migrate", () => {
       { module: "kernel", name: "0001_accounts" },
       { module: "kernel", name: "0002_login_throttle" },
       { module: "kernel", name: "0003_token_scopes" },
+      { module: "kernel", name: "0004_mail_outbox" },
       { module: "notes", name: "0001_a" },
       { module: "notes", name: "0002_b" },
     ]);

@@ -16,6 +16,7 @@ export {
   sameEndpoint,
 } from "./oidcUserAgent.js";
 export { type CliResult, runCli } from "./runCli.js";
+export { type ReceivedMail, SmtpInboxDouble } from "./SmtpInboxDouble.js";
 export { cliPath, type SpawnedTandem, spawnTandem } from "./spawnTandem.js";
 export { startTestServer, type TestServer } from "./testServer.js";
 export {

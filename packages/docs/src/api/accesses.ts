@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { AccessRequests } from "../documents/AccessRequests.js";
 import type { DocumentService } from "../documents/DocumentService.js";
 import type { AccessRequestRow } from "../documents/SharingStore.js";
+import { languageOf } from "../notifications/language.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import { ROLES } from "../storage/tables.js";
 import { DOCS_API } from "./documents.js";
@@ -60,7 +61,13 @@ export function registerAccessRoutes(
   http.post(`${DOCS_API}/documents/:id/accesses`, async (request, reply) => {
     const requester = await requesterOf(deps, request);
     const { id } = parseInput(Params, request.params);
-    await deps.documents.grant(requester, id, parseInput(Grant, request.body));
+    const input = parseInput(Grant, request.body);
+    await deps.documents.grant(
+      requester,
+      id,
+      input,
+      languageOf(request.headers["accept-language"]),
+    );
     return reply.status(204).send();
   });
 
@@ -77,7 +84,8 @@ export function registerAccessRoutes(
     const requester = await requesterOf(deps, request);
     const { id } = parseInput(Params, request.params);
     const { role } = parseInput(Ask, request.body);
-    const asked = await deps.requests.ask(requester, id, role);
+    const language = languageOf(request.headers["accept-language"]);
+    const asked = await deps.requests.ask(requester, id, role, language);
     return reply.status(201).send(presentRequest(asked));
   });
 
@@ -95,7 +103,8 @@ export function registerAccessRoutes(
       const requester = await requesterOf(deps, request);
       const { id, requestId } = parseInput(RequestParams, request.params);
       const { role } = parseInput(Accept, request.body);
-      await deps.requests.accept(requester, id, requestId, role);
+      const language = languageOf(request.headers["accept-language"]);
+      await deps.requests.accept(requester, id, requestId, role, language);
       return reply.status(204).send();
     },
   );

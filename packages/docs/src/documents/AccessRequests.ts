@@ -1,36 +1,56 @@
-import { Conflict, InvalidRequest, NotFound } from "@tandem/kernel";
+import { Conflict, InvalidRequest, type MailOutbox, NotFound } from "@tandem/kernel";
 import type { AccessWatcher } from "../collab/AccessWatcher.js";
+import type { DocsNotifier } from "../notifications/DocsNotifier.js";
+import type { MailLanguage } from "../notifications/language.js";
 import { type Requester, rank } from "../permissions/abilities.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import type { Role } from "../storage/tables.js";
 import type { DocumentStore } from "./DocumentStore.js";
 import type { AccessRequestRow, SharingStore } from "./SharingStore.js";
 
-/** "Ask for access": anyone signed in asks, owners and administrators decide. */
+/**
+ * "Ask for access": anyone signed in asks, owners and administrators decide. Both steps
+ * e-mail the other side, in the language of the one acting.
+ */
 export class AccessRequests {
   readonly #store: DocumentStore;
   readonly #sharing: SharingStore;
   readonly #access: DocumentAccess;
   readonly #watcher: AccessWatcher;
+  readonly #mail: MailOutbox;
+  readonly #notifier: DocsNotifier;
 
   constructor(deps: {
     store: DocumentStore;
     sharing: SharingStore;
     access: DocumentAccess;
     watcher: AccessWatcher;
+    mail: MailOutbox;
+    notifier: DocsNotifier;
   }) {
+    this.#mail = deps.mail;
+    this.#notifier = deps.notifier;
     this.#store = deps.store;
     this.#sharing = deps.sharing;
     this.#access = deps.access;
     this.#watcher = deps.watcher;
   }
 
-  async ask(requester: Requester, id: string, role: Role): Promise<AccessRequestRow> {
+  async ask(
+    requester: Requester,
+    id: string,
+    role: Role,
+    language: MailLanguage = "en",
+  ): Promise<AccessRequestRow> {
     if (role === "owner") throw new InvalidRequest("role: ownership is given, not asked for");
-    const { role: current } = await this.#access.resolve(id, requester);
+    const { role: current, document } = await this.#access.resolve(id, requester);
     if (rank(current) >= rank(role))
       throw new Conflict(`you already have the ${current} role here`);
-    return this.#sharing.request(id, requester.userId, role);
+    const mail = await this.#notifier.accessRequested(requester.userId, document, language);
+    return this.#mail.transaction(async (trx) => ({
+      result: await this.#sharing.request(id, requester.userId, role, trx),
+      mail,
+    }));
   }
 
   async list(requester: Requester, id: string): Promise<AccessRequestRow[]> {
@@ -39,15 +59,30 @@ export class AccessRequests {
   }
 
   /** Grants what was asked, or another role the decider chooses. */
-  async accept(requester: Requester, id: string, requestId: string, role?: Role): Promise<void> {
-    const { abilities } = await this.#access.require(id, requester, "share");
+  async accept(
+    requester: Requester,
+    id: string,
+    requestId: string,
+    role?: Role,
+    language: MailLanguage = "en",
+  ): Promise<void> {
+    const { abilities, document } = await this.#access.require(id, requester, "share");
     const granted = role ?? (await this.#find(id, requestId)).role;
     if (granted === "owner" && !abilities.manageOwners) {
       throw new InvalidRequest("only an owner can make someone an owner");
     }
     const request = await this.#sharing.takeRequest(id, requestId);
     if (!request) throw new NotFound("No such access request.");
-    await this.#store.grantUser(id, request.user_id, granted);
+    const mail = await this.#notifier.requestAccepted(
+      requester.userId,
+      document,
+      request.user_id,
+      language,
+    );
+    await this.#mail.transaction(async (trx) => ({
+      result: await this.#store.grantUser(id, request.user_id, granted, trx),
+      mail,
+    }));
     await this.#watcher.changed(id);
   }
 

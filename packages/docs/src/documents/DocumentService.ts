@@ -2,9 +2,12 @@ import {
   type AccountDirectory,
   type AccountService,
   InvalidRequest,
+  type MailOutbox,
   NotFound,
 } from "@tandem/kernel";
 import type { AccessWatcher } from "../collab/AccessWatcher.js";
+import type { DocsNotifier } from "../notifications/DocsNotifier.js";
+import type { MailLanguage } from "../notifications/language.js";
 import type { Requester } from "../permissions/abilities.js";
 import type { DocumentAccess, ResolvedDocument } from "../permissions/DocumentAccess.js";
 import type { LinkReach, LinkRole, Role } from "../storage/tables.js";
@@ -22,6 +25,8 @@ export class DocumentService {
   readonly #sharing: SharingStore;
   readonly #directory: AccountDirectory;
   readonly #reindex: (documentId: string) => Promise<void>;
+  readonly #mail: MailOutbox;
+  readonly #notifier: DocsNotifier;
 
   constructor(deps: {
     store: DocumentStore;
@@ -32,7 +37,11 @@ export class DocumentService {
     directory: AccountDirectory;
     /** The title is searched too: a new one is indexed at once. */
     reindex: (documentId: string) => Promise<void>;
+    mail: MailOutbox;
+    notifier: DocsNotifier;
   }) {
+    this.#mail = deps.mail;
+    this.#notifier = deps.notifier;
     this.#store = deps.store;
     this.#access = deps.access;
     this.#accounts = deps.accounts;
@@ -111,13 +120,17 @@ export class DocumentService {
     }
   }
 
-  /** Gives an account (by e-mail) or a group a role; only owners hand out ownership. */
+  /**
+   * Gives an account (by e-mail) or a group a role; only owners hand out ownership. A person
+   * named by e-mail is told, in `language` (the granter's), together with the grant.
+   */
   async grant(
     requester: Requester,
     id: string,
     input: { email?: string; groupId?: string; role: Role },
+    language: MailLanguage = "en",
   ): Promise<void> {
-    const { abilities } = await this.#access.require(id, requester, "share");
+    const { abilities, document } = await this.#access.require(id, requester, "share");
     if (input.role === "owner" && !abilities.manageOwners) {
       throw new InvalidRequest("only an owner can make someone an owner");
     }
@@ -126,9 +139,23 @@ export class DocumentService {
       if (!/^[^\s@]+@[^\s@]+$/.test(email))
         throw new InvalidRequest("email: not an e-mail address");
       const user = await this.#accounts.users.byEmail(email);
-      // No account yet: the role waits for their first visit.
-      if (user) await this.#store.grantUser(id, user.id, input.role);
-      else await this.#sharing.invite(id, email, input.role, requester.userId);
+      if (user) {
+        const mail =
+          user.id === requester.userId
+            ? []
+            : [await this.#notifier.shared(requester.userId, document, user, language)];
+        await this.#mail.transaction(async (trx) => ({
+          result: await this.#store.grantUser(id, user.id, input.role, trx),
+          mail,
+        }));
+      } else {
+        // No account yet: the role waits for their first visit.
+        const mail = await this.#notifier.invited(requester.userId, document, email, language);
+        await this.#mail.transaction(async (trx) => ({
+          result: await this.#sharing.invite(id, email, input.role, requester.userId, trx),
+          mail: [mail],
+        }));
+      }
     } else if (input.groupId) {
       if (!(await this.#directory.group(input.groupId))) throw new NotFound("No such group.");
       await this.#store.grantGroup(id, input.groupId, input.role);

@@ -153,9 +153,31 @@ export class DocumentStore {
       .execute();
   }
 
-  /** Grants a role to an account on a document, replacing the role it had there. */
-  grantUser(documentId: string, userId: string, role: Role): Promise<void> {
-    return this.#grant(documentId, "user_id", userId, role);
+  /**
+   * Grants a role to an account on a document, replacing the role it had there; with
+   * `executor`, inside the caller's transaction.
+   */
+  grantUser(
+    documentId: string,
+    userId: string,
+    role: Role,
+    executor: Kysely<DocsTables> = this.#db,
+  ): Promise<void> {
+    return this.#grant(documentId, "user_id", userId, role, executor);
+  }
+
+  /** Accounts that decide on access to a document: its or an ancestor's owners and administrators. */
+  async decidersOf(chain: string[]): Promise<string[]> {
+    if (chain.length === 0) return [];
+    const rows = await this.#db
+      .selectFrom("docs_accesses")
+      .select("user_id")
+      .distinct()
+      .where("document_id", "in", chain)
+      .where("role", "in", ["owner", "administrator"])
+      .where("user_id", "is not", null)
+      .execute();
+    return rows.flatMap((row) => (row.user_id ? [row.user_id] : []));
   }
 
   /** Grants a role to a group (its members share it), replacing the group's role there. */
@@ -168,8 +190,9 @@ export class DocumentStore {
     grantee: "user_id" | "group_id",
     id: string,
     role: Role,
+    executor: Kysely<DocsTables> = this.#db,
   ): Promise<void> {
-    await this.#db
+    await executor
       .insertInto("docs_accesses")
       .values({
         id: randomUUID(),

@@ -14,8 +14,15 @@ export class SharingStore {
     this.#db = database.db;
   }
 
-  async invite(documentId: string, email: string, role: Role, invitedBy: string): Promise<void> {
-    await this.#db
+  /** Records an invitation; with `executor`, inside the caller's transaction. */
+  async invite(
+    documentId: string,
+    email: string,
+    role: Role,
+    invitedBy: string,
+    executor: Kysely<DocsTables> = this.#db,
+  ): Promise<void> {
+    await executor
       .insertInto("docs_invitations")
       .values({
         id: randomUUID(),
@@ -78,7 +85,12 @@ export class SharingStore {
     return pending.length;
   }
 
-  async request(documentId: string, userId: string, role: Role): Promise<AccessRequestRow> {
+  async request(
+    documentId: string,
+    userId: string,
+    role: Role,
+    executor: Kysely<DocsTables> = this.#db,
+  ): Promise<AccessRequestRow> {
     const row: AccessRequestRow = {
       id: randomUUID(),
       document_id: documentId,
@@ -86,7 +98,7 @@ export class SharingStore {
       role,
       created_at: Date.now(),
     };
-    await this.#db
+    await executor
       .insertInto("docs_access_requests")
       .values(row)
       .onConflict((oc) => oc.columns(["document_id", "user_id"]).doUpdateSet({ role }))

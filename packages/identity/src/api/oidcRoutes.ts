@@ -1,33 +1,20 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { RawRoutes } from "@tandem/kernel";
 import { INTERACTION_PATH } from "../provider/createProvider.js";
 import type { ProviderHost } from "../provider/ProviderHost.js";
 
+const DISCOVERY = "/.well-known/openid-configuration";
+
 /**
- * Hands the provider's paths to oidc-provider untouched: Fastify neither parses their
- * bodies (oidc-provider reads the raw stream itself) nor answers for them.
+ * Hands the provider's paths to oidc-provider before Fastify sees them: the provider reads
+ * the raw body itself and answers every error in OAuth's format, so Fastify would only
+ * build a request and a reply to hijack. The interaction steps (sign-in, consent) are
+ * Tandem's own pages and stay Fastify routes.
  */
-export async function registerOidcRoutes(http: FastifyInstance, host: ProviderHost): Promise<void> {
-  const handOver = async (request: FastifyRequest, reply: FastifyReply) => {
-    reply.hijack();
-    await new Promise<void>((resolve) => {
-      reply.raw.once("finish", resolve);
-      reply.raw.once("close", resolve);
-      host.handler(request.raw, reply.raw);
-    });
-  };
-  await http.register(async (scope) => {
-    // Handed over before Fastify looks at the body (even an empty Content-Type is the
-    // provider's to judge, in OAuth's error format); the routes below only claim the paths.
-    scope.addHook("onRequest", async (request, reply) => {
-      if (request.url.startsWith(`${INTERACTION_PATH}/`)) return;
-      await handOver(request, reply);
-    });
-    scope.get("/.well-known/openid-configuration", async () => undefined);
-    scope.route({
-      method: ["GET", "POST", "PUT", "DELETE", "OPTIONS", "HEAD"],
-      url: "/oidc/*",
-      handler: async (_request, reply) =>
-        reply.status(404).send({ error: "not_found", message: "No such interaction step." }),
-    });
+export function registerOidcRoutes(raw: RawRoutes, host: Pick<ProviderHost, "handler">): void {
+  raw.add({
+    label: "/oidc/*",
+    matches: (path) =>
+      path === DISCOVERY || (path.startsWith("/oidc/") && !path.startsWith(`${INTERACTION_PATH}/`)),
+    handle: (request, response) => host.handler(request, response),
   });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Migration } from "kysely/migration";
+import { mailOutboxMigration } from "../mail/migrations.js";
 import type { ModuleMigrations } from "../storage/migrate.js";
 
 const accounts: Migration = {
@@ -102,5 +103,7 @@ export const kernelMigrations: ModuleMigrations = {
     "0001_accounts": accounts,
     "0002_login_throttle": loginThrottle,
     "0003_token_scopes": tokenScopes,
+    // In the kernel's history: mail is the kernel's, and every Tandem already runs these.
+    "0004_mail_outbox": mailOutboxMigration,
   },
 };

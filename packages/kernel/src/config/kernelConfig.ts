@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flag, option, urlOf, wholeNumber } from "./options.js";
+import { flag, mailAddress, option, urlOf, wholeNumber } from "./options.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -70,6 +70,17 @@ export const kernelOptions = {
     "TANDEM_TRUST_PROXY",
     flag(false),
     "Trust `X-Forwarded-*` headers (set when Tandem runs behind a reverse proxy).",
+  ),
+  smtpUrl: option(
+    "TANDEM_SMTP_URL",
+    urlOf(["smtp:", "smtps:"], "SMTP").optional(),
+    "SMTP server for e-mails (`smtp://user:pass@host:587`, STARTTLS when offered; `smtps://host:465` for TLS from the start). Unset: e-mails are written to the log, for development.",
+  ),
+  mailFrom: option(
+    "TANDEM_MAIL_FROM",
+    mailAddress().optional(),
+    "Sender of Tandem's e-mails (`tandem@example.org` or `Tandem <tandem@example.org>`). Required with `TANDEM_SMTP_URL`.",
+    { requiredWith: "TANDEM_SMTP_URL" },
   ),
   shutdownTimeoutMs: option(
     "TANDEM_SHUTDOWN_TIMEOUT_MS",

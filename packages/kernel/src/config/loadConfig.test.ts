@@ -128,12 +128,36 @@ describe("loadConfig with the kernel's options", () => {
     ["TANDEM_ADMIN_EMAIL", "admin", "must be an e-mail address"],
     ["TANDEM_SESSION_MINUTES", "1", /must be (at least|between) 5\b/],
     ["TANDEM_SHUTDOWN_TIMEOUT_MS", "-5", /must (not be negative|be between 0 and)/],
+    ["TANDEM_SMTP_URL", "http://mail.example.org", "must be a SMTP URL"],
+    ["TANDEM_MAIL_FROM", "tandem", "must be an e-mail address"],
+    ["TANDEM_MAIL_FROM", "Tandem <a@b>\r\nBcc: x@y", "must be an e-mail address"],
   ])("%s=%j is refused: %s", (name, value, reason) => {
     const error = failure({ [name]: value });
     expect(error.message).toMatch(new RegExp(`^${name} is invalid: `));
     expect(error.message).toMatch(reason);
     expect(error.message).toContain(`(got ${JSON.stringify(value)})`);
     expect(error.message).not.toContain("\n");
+  });
+});
+
+describe("the mail options", () => {
+  test("SMTP is off by default; a URL with credentials and a named sender are taken as given", () => {
+    expect(load()).toMatchObject({ smtpUrl: undefined, mailFrom: undefined });
+    const config = load({
+      TANDEM_SMTP_URL: "smtps://tandem:s3cret@mail.example.org:465",
+      TANDEM_MAIL_FROM: "Tandem <tandem@example.org>",
+    });
+    expect(config.smtpUrl).toBe("smtps://tandem:s3cret@mail.example.org:465");
+    expect(config.mailFrom).toBe("Tandem <tandem@example.org>");
+  });
+
+  test("an SMTP server without a sender stops the start, naming both variables", () => {
+    const error = failure({ TANDEM_SMTP_URL: "smtp://mail.example.org:587" });
+    expect(error.message).toBe("TANDEM_MAIL_FROM must be set when TANDEM_SMTP_URL is");
+  });
+
+  test("a sender without an SMTP server is allowed (the log shows who it would be from)", () => {
+    expect(load({ TANDEM_MAIL_FROM: "tandem@example.org" }).mailFrom).toBe("tandem@example.org");
   });
 });
 

@@ -33,6 +33,9 @@ export function loadConfig<S extends Slices>(slices: S, env: NodeJS.ProcessEnv):
         const shown = raw === undefined ? "unset" : JSON.stringify(raw);
         throw new ConfigError(`${opt.env} is invalid: ${reason} (got ${shown})`);
       }
+      if (parsed.data === undefined && opt.requiredWith && env[opt.requiredWith]) {
+        throw new ConfigError(`${opt.env} must be set when ${opt.requiredWith} is`);
+      }
       values[key] = parsed.data;
     }
     result[module] = values;

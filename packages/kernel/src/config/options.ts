@@ -9,6 +9,8 @@ export interface Option<S extends z.ZodType = z.ZodType> {
   env: string;
   schema: S;
   description: string;
+  /** Another option's variable: when that one is set, this one must be too. */
+  requiredWith?: string;
 }
 
 /** A module's slice of the configuration: its option keys and their options. */
@@ -21,8 +23,9 @@ export function option<S extends z.ZodType>(
   env: string,
   schema: S,
   description: string,
+  rules: { requiredWith?: string } = {},
 ): Option<S> {
-  return { env, schema, description };
+  return { env, schema, description, ...rules };
 }
 
 /**
@@ -66,4 +69,14 @@ export function urlOf(protocols: string[], what: string) {
     },
     { message: `must be a ${what} URL (${protocols.map((p) => `${p}//`).join(" or ")})` },
   );
+}
+
+/**
+ * An e-mail address, bare or with a display name (`Tandem <tandem@example.org>`). A line
+ * break is refused: the value goes into a message header.
+ */
+export function mailAddress() {
+  return z.string().regex(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: "must be an e-mail address, optionally with a name (`Tandem <tandem@example.org>`)",
+  });
 }

@@ -1,10 +1,12 @@
+import { createServer } from "node:http";
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Logger } from "pino";
 import type { Database } from "../storage/Database.js";
 import type { Metrics } from "./metrics.js";
+import type { RawHandler, RawRoutes } from "./RawRoutes.js";
 import { restErrorHandler } from "./restErrors.js";
-import { registerSecurityHeaders } from "./securityHeaders.js";
+import { registerSecurityHeaders, securityHeaders } from "./securityHeaders.js";
 
 export interface HttpServerOptions {
   log: Logger;
@@ -12,6 +14,8 @@ export interface HttpServerOptions {
   metrics: Metrics;
   publicUrl: string;
   trustProxy: boolean;
+  /** Paths served before Fastify (see RawRoutes); routes may be added until it listens. */
+  raw?: RawRoutes;
 }
 
 /**
@@ -20,7 +24,19 @@ export interface HttpServerOptions {
  * `/healthz` and `/metrics`.
  */
 export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
+  const https = options.publicUrl.startsWith("https:");
+  const { raw } = options;
   const app = Fastify({
+    serverFactory: (fastify: RawHandler) =>
+      createServer(
+        raw
+          ? raw.dispatcher(fastify, {
+              headers: Object.entries(securityHeaders({ https })),
+              metrics: options.metrics,
+              log: options.log,
+            })
+          : fastify,
+      ),
     // pino's Logger is what Fastify logs with; its declared type is the narrower base.
     loggerInstance: options.log as FastifyBaseLogger,
     trustProxy: options.trustProxy,
@@ -31,7 +47,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
   });
-  await registerSecurityHeaders(app, { https: options.publicUrl.startsWith("https:") });
+  await registerSecurityHeaders(app, { https });
+  if (raw) app.addHook("preClose", async () => raw.close());
   await app.register(cookie);
   app.setErrorHandler(restErrorHandler);
   app.setNotFoundHandler((request, reply) => {

@@ -9,6 +9,7 @@ import type { KernelConfig } from "../config/kernelConfig.js";
 import type { Slice, SliceValues } from "../config/options.js";
 import type { Authenticator } from "../http/Authenticator.js";
 import type { Metrics } from "../http/metrics.js";
+import type { RawRoutes } from "../http/RawRoutes.js";
 import type { UpgradeRouter } from "../http/UpgradeRouter.js";
 import type { Logger } from "../log/createLogger.js";
 import type { PubSub } from "../pubsub/PubSub.js";
@@ -30,6 +31,8 @@ export interface ModuleContext {
   audit: AuditLog;
   /** WebSocket endpoints, by path. */
   upgrades: UpgradeRouter;
+  /** Paths served before Fastify, for protocol engines with their own HTTP stack. */
+  raw: RawRoutes;
   /** Organisations and groups of accounts, provided by the identity module. */
   directory: AccountDirectory;
   /**

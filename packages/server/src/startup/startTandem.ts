@@ -13,6 +13,7 @@ import {
   openPubSub,
   type PubSub,
   publicUrlOf,
+  RawRoutes,
   registerAccountRoutes,
   registerAuditRoutes,
   registerInstanceRoutes,
@@ -82,12 +83,14 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
 
     const publicUrl = publicUrlOf(config.kernel);
     const metrics = createMetrics();
+    const raw = new RawRoutes();
     const http = await createHttpServer({
       log,
       database: storage.database,
       metrics,
       publicUrl,
       trustProxy: config.kernel.trustProxy,
+      raw,
     });
     cleanups.push(() => http.close());
     const auth = new Authenticator(storage.access, { publicUrl });
@@ -107,6 +110,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       disableUser: storage.disableUser,
       directory: new AccountDirectory(),
       upgrades: new UpgradeRouter(),
+      raw,
     };
     context.upgrades.attach(http.server);
     const throttle = new LoginThrottle(storage.database);

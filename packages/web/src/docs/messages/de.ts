@@ -89,6 +89,7 @@ export const docsDe: DocsMessages = {
     unknownUser: "Jemand",
     write: "Kommentar schreiben",
     text: "Kommentar",
+    resolved: "Gelöste Kommentare: {{count}}",
   },
   connection: {
     saved: "Gespeichert",
@@ -108,6 +109,8 @@ export const docsDe: DocsMessages = {
     role: "Rolle",
     add: "Hinzufügen",
     added: "{{email}} hat Zugriff.",
+    invited:
+      "{{email}} hat noch kein Konto: Eine Einladung wurde per E-Mail verschickt. Der Zugriff gilt ab der ersten Anmeldung.",
     addFailed:
       "{{email}} konnte nicht hinzugefügt werden. Prüfen Sie die Adresse und versuchen Sie es erneut.",
     removed: "Zugriff entfernt.",

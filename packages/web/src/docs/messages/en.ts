@@ -85,6 +85,7 @@ export const docsEn = {
     unknownUser: "Someone",
     write: "Write a comment",
     text: "Comment",
+    resolved: "Resolved comments: {{count}}",
   },
   connection: {
     saved: "Saved",
@@ -104,6 +105,8 @@ export const docsEn = {
     role: "Role",
     add: "Add",
     added: "{{email}} has access.",
+    invited:
+      "{{email}} has no account yet: an invitation e-mail is on its way. The access applies at their first sign-in.",
     addFailed: "{{email}} could not be added. Check the address and try again.",
     removed: "Access removed.",
     people: "People with access",

@@ -88,6 +88,7 @@ export const docsFr: DocsMessages = {
     unknownUser: "Quelqu’un",
     write: "Écrire un commentaire",
     text: "Commentaire",
+    resolved: "Commentaires résolus : {{count}}",
   },
   connection: {
     saved: "Enregistré",
@@ -107,6 +108,8 @@ export const docsFr: DocsMessages = {
     role: "Rôle",
     add: "Ajouter",
     added: "{{email}} a accès.",
+    invited:
+      "{{email}} n’a pas encore de compte : une invitation lui a été envoyée par e-mail. L’accès s’appliquera à sa première connexion.",
     addFailed: "{{email}} n’a pas pu être ajouté. Vérifiez l’adresse et réessayez.",
     removed: "Accès retiré.",
     people: "Personnes ayant accès",

@@ -23,11 +23,14 @@ export function ShareDialog({ doc, onClose, onChanged }: ShareDialogProps) {
   const [notice, setNotice] = useState<NoticeState>(null);
   const roles = ROLES.filter((r) => r !== "owner" || doc.abilities.manageOwners);
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (): Promise<Access[] | null> => {
     try {
-      setAccesses(await fetchAccesses(doc.id));
+      const list = await fetchAccesses(doc.id);
+      setAccesses(list);
+      return list;
     } catch {
       setNotice({ kind: "error", text: t("docs.errors.loadFailed") });
+      return null;
     }
   }, [doc.id, t]);
 
@@ -43,8 +46,14 @@ export function ShareDialog({ doc, onClose, onChanged }: ShareDialogProps) {
     try {
       await grantAccess(doc.id, address, role);
       setEmail("");
-      setNotice({ kind: "success", text: t("docs.share.added", { email: address }) });
-      await load();
+      const list = await load();
+      // An address with no account becomes an invitation, not an access: say it was e-mailed.
+      const isAccount = list?.some((a) => a.email?.toLowerCase() === address.toLowerCase());
+      // A list that failed to load has said so already.
+      if (list) {
+        const message = isAccount ? "docs.share.added" : "docs.share.invited";
+        setNotice({ kind: "success", text: t(message, { email: address }) });
+      }
     } catch {
       setNotice({ kind: "error", text: t("docs.share.addFailed", { email: address }) });
     } finally {

@@ -1,0 +1,89 @@
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import { afterEach, expect, test } from "vitest";
+import { createLogger } from "../log/createLogger.js";
+import type { Database } from "../storage/Database.js";
+import { createHttpServer } from "./createHttpServer.js";
+import { createMetrics } from "./metrics.js";
+import { RawRoutes } from "./RawRoutes.js";
+import { securityHeaders } from "./securityHeaders.js";
+
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function serve(raw: RawRoutes) {
+  const metrics = createMetrics();
+  app = await createHttpServer({
+    log: createLogger({ logLevel: "silent", logFormat: "json" }),
+    database: { engine: "sqlite", ping: async () => {} } as unknown as Database,
+    metrics,
+    publicUrl: "http://127.0.0.1",
+    trustProxy: false,
+    raw,
+  });
+  app.get("/fastify", async () => ({ from: "fastify" }));
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, metrics };
+}
+
+test("raw routes answer before Fastify, with the security headers and the request metrics", async () => {
+  const raw = new RawRoutes();
+  raw.add({
+    label: "/engine/*",
+    matches: (path) => path.startsWith("/engine/"),
+    handle: (_request, response) => {
+      response.writeHead(201, { "content-type": "text/plain" });
+      response.end("engine");
+    },
+  });
+  const { url, metrics } = await serve(raw);
+
+  const engine = await fetch(`${url}/engine/token?x=1`, { method: "POST", body: "a=b" });
+  expect(engine.status).toBe(201);
+  expect(await engine.text()).toBe("engine");
+  for (const [name, value] of Object.entries(securityHeaders({ https: false })))
+    expect(engine.headers.get(name)).toBe(value);
+  expect(await (await fetch(`${url}/fastify`)).json()).toEqual({ from: "fastify" });
+  // A path the route does not match is Fastify's, 404 included.
+  expect((await fetch(`${url}/engineering`)).status).toBe(404);
+
+  const counted = (await metrics.requests.get()).values.find(
+    (value) => value.labels.route === "/engine/*",
+  );
+  expect(counted).toMatchObject({ value: 1, labels: { method: "POST", status: "201" } });
+});
+
+test("a raw route that throws answers 500 without its details, and the server goes on", async () => {
+  const raw = new RawRoutes();
+  raw.add({
+    label: "/broken",
+    matches: (path) => path === "/broken",
+    handle: () => {
+      throw new Error("secret detail");
+    },
+  });
+  const { url } = await serve(raw);
+  const broken = await fetch(`${url}/broken`);
+  expect(broken.status).toBe(500);
+  expect(await broken.text()).not.toContain("secret");
+  expect((await fetch(`${url}/fastify`)).status).toBe(200);
+});
+
+test("while the server closes, raw routes answer 503", async () => {
+  const raw = new RawRoutes();
+  raw.add({
+    label: "/quick",
+    matches: (path) => path === "/quick",
+    handle: (_request, response) => response.end("ok"),
+  });
+  const { url } = await serve(raw);
+  expect((await fetch(`${url}/quick`)).status).toBe(200);
+  raw.close();
+  const refused = await fetch(`${url}/quick`);
+  expect(refused.status).toBe(503);
+  expect(await refused.json()).toMatchObject({ error: "unavailable" });
+});
