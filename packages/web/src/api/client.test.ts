@@ -133,3 +133,13 @@ describe("fetchApps", () => {
     await expect(fetchApps()).resolves.toEqual([{ id: "docs", path: "/docs" }]);
   });
 });
+
+describe("language", () => {
+  it("sends the language chosen in the app, which the server writes its e-mails in", async () => {
+    const i18n = (await import("i18next")).default;
+    await i18n.init({ lng: "de", resources: {} });
+    const spy = answer(200, user);
+    await fetchMe();
+    expect(new Headers(spy.mock.calls[0]?.[1]?.headers).get("accept-language")).toBe("de");
+  });
+});

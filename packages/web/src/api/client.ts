@@ -1,3 +1,4 @@
+import i18n from "i18next";
 /** The signed-in person, as `GET /api/v1/me` and `POST /api/v1/session` return them. */
 export interface User {
   id: string;
@@ -99,6 +100,10 @@ export function invalidResponse(what: string): never {
 /** Same-origin JSON; `{ error, message }` failures become ApiError. Every API module calls through it. */
 export async function request(method: string, path: string, body?: unknown): Promise<unknown> {
   const headers: Record<string, string> = { Accept: "application/json" };
+  // The language chosen in the app, not only the browser's: e-mails the server sends on the
+  // user's behalf (docs' invitations) are written in it.
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  if (language) headers["Accept-Language"] = language;
   const init: RequestInit = { method, headers, credentials: "same-origin" };
   // A Content-Type on a body-less request would make the server try to parse an empty body.
   if (body !== undefined) {
