@@ -154,7 +154,7 @@ describe("import and export", () => {
     expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe("%PDF-");
   });
 
-  test("corrupt or unknown files are a clear 400 and create nothing", async () => {
+  test("corrupt, unknown or oversized files are a clear 4xx and create nothing", async () => {
     const before = (await owner.api.request("GET", "/api/docs/v1/documents")).json.documents.length;
     const cases: Array<[string, Uint8Array | string]> = [
       ["docx", new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3])],
@@ -169,6 +169,10 @@ describe("import and export", () => {
       expect(response.json.message).toBeTruthy();
     }
     expect((await importFile("pages", "x")).status).toBe(400);
+    // Above TANDEM_DOCS_MAX_IMPORT_BYTES (20 MB by default): refused before it is read.
+    const oversized = await importFile("markdown", "# x\n".repeat(6 * 1024 * 1024));
+    expect(oversized.status).toBe(413);
+    expect(oversized.json.message).toBeTruthy();
     expect((await importFile("markdown", "")).status).toBe(400);
     const after = (await owner.api.request("GET", "/api/docs/v1/documents")).json.documents.length;
     expect(after).toBe(before);
