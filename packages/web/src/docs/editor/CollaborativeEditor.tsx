@@ -1,19 +1,17 @@
 import { CommentsExtension } from "@blocknote/core/comments";
 import { de, en, fr } from "@blocknote/core/locales";
 import { BlockNoteView } from "@blocknote/mantine";
-import {
-  FloatingComposerController,
-  FloatingThreadController,
-  Thread,
-  useCreateBlockNote,
-} from "@blocknote/react";
+import { FloatingThreadController, Thread, useCreateBlockNote } from "@blocknote/react";
 import { Box, useComputedColorScheme } from "@mantine/core";
 import { type RefObject, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { User } from "../../api/client";
 import type { Abilities } from "../api/documents";
 import classes from "./CollaborativeEditor.module.css";
+import { CommentComposer } from "./CommentComposer";
 import { createThreadStore, userResolver } from "./comments";
+import { NamedToolbarButtons } from "./NamedToolbarButtons";
+import { ResolvedThreads } from "./ResolvedThreads";
 import type { Collaboration } from "./useCollaboration";
 import { userColour } from "./userColor";
 
@@ -140,8 +138,11 @@ export function CollaborativeEditor({
         comments={false}
         formattingToolbar={!readerOnly}
       >
-        {canComment && <FloatingComposerController />}
-        <FloatingThreadController floatingThread={readerOnly ? ReadOnlyThread : undefined} />
+        <NamedToolbarButtons>
+          {canComment && <CommentComposer />}
+          <FloatingThreadController floatingThread={readerOnly ? ReadOnlyThread : undefined} />
+          <ResolvedThreads />
+        </NamedToolbarButtons>
       </BlockNoteView>
     </Box>
   );
