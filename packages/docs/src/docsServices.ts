@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { Hocuspocus } from "@hocuspocus/server";
 import { type ModuleContext, openMailOutbox, type SliceValues } from "@tandem/kernel";
 import { AccessWatcher } from "./collab/AccessWatcher.js";
 import { AuthorizationExtension } from "./collab/AuthorizationExtension.js";
 import { ClusterExtension } from "./collab/ClusterExtension.js";
 import type { CollabContext } from "./collab/context.js";
+import { HocuspocusHost } from "./collab/HocuspocusHost.js";
 import { PersistenceExtension } from "./collab/PersistenceExtension.js";
 import { ServerEdits } from "./collab/ServerEdits.js";
 import { CommentService } from "./comments/CommentService.js";
@@ -70,7 +70,7 @@ export function createDocsServices(
       return cluster.relayUpdate(name, update);
     },
   });
-  const hocuspocus = new Hocuspocus<CollabContext>({
+  const hocuspocus = new HocuspocusHost<CollabContext>({
     quiet: true,
     extensions: [
       cluster,

@@ -197,9 +197,14 @@ export function registerOpenApiRoute(http: FastifyInstance): void {
       if (method !== "HEAD") served.add(`${method} ${route.url}`);
     }
   });
-  const document = openApiDocument();
+  // Built at the first request, not at start: the check below needs only OPERATIONS, and
+  // converting every schema to JSON Schema is allocation a start that serves no client skips.
+  let document: ReturnType<typeof openApiDocument> | undefined;
   /** GET /openapi.json — this API described for clients and code generators. */
-  http.get(`${DOCS_API}/openapi.json`, async () => document);
+  http.get(`${DOCS_API}/openapi.json`, async () => {
+    document ??= openApiDocument();
+    return document;
+  });
   http.addHook("onReady", async () => {
     const documented = new Set<string>();
     for (const [path, methods] of Object.entries(OPERATIONS)) {

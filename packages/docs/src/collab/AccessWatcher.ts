@@ -1,9 +1,9 @@
-import type { Hocuspocus } from "@hocuspocus/server";
 import type { Logger, PubSub } from "@tandem/kernel";
 import { chainOf, type DocumentStore } from "../documents/DocumentStore.js";
 import { rank } from "../permissions/abilities.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import { CLOSE, type CollabContext } from "./context.js";
+import type { HocuspocusHost } from "./HocuspocusHost.js";
 
 const CHANNEL = "docs:access";
 
@@ -31,7 +31,7 @@ export class AccessWatcher {
     this.#logger = deps.logger;
   }
 
-  async start(hocuspocus: Hocuspocus<CollabContext>): Promise<void> {
+  async start(hocuspocus: HocuspocusHost<CollabContext>): Promise<void> {
     this.#unsubscribe = await this.#pubsub.subscribe(CHANNEL, (message) => {
       const { documentId } = message as { documentId: string };
       void this.#recheck(hocuspocus, documentId).catch((error: unknown) =>
@@ -49,7 +49,7 @@ export class AccessWatcher {
     await this.#unsubscribe?.();
   }
 
-  async #recheck(hocuspocus: Hocuspocus<CollabContext>, changedId: string): Promise<void> {
+  async #recheck(hocuspocus: HocuspocusHost<CollabContext>, changedId: string): Promise<void> {
     for (const [name, document] of hocuspocus.documents) {
       const row = await this.#store.byId(name);
       const connections = document.getConnections();

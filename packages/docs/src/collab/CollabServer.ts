@@ -2,8 +2,9 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Hocuspocus } from "@hocuspocus/server";
 import { type Authenticator, type Logger, readCookie, type UserRow } from "@tandem/kernel";
-import { type WebSocket, WebSocketServer } from "ws";
+import type { WebSocket, WebSocketServer } from "ws";
 import { CLOSE, type CollabContext } from "./context.js";
+import type { HocuspocusHost } from "./HocuspocusHost.js";
 
 export const COLLAB_PATH = "/api/docs/collab";
 
@@ -11,16 +12,18 @@ export const COLLAB_PATH = "/api/docs/collab";
  * The collaboration endpoint: WebSockets upgraded on Tandem's own HTTP server and handed
  * to Hocuspocus. `ws` enforces the message size limit (an oversized message closes that
  * connection with 1009); a message Hocuspocus cannot read closes that connection only.
+ * Both are set up at the first socket (see HocuspocusHost), not at start.
  */
 export class CollabServer {
-  readonly hocuspocus: Hocuspocus<CollabContext>;
-  readonly #wss: WebSocketServer;
+  readonly hocuspocus: HocuspocusHost<CollabContext>;
   readonly #auth: Authenticator;
   readonly #origin: string;
   readonly #logger: Logger;
+  readonly #maxMessageBytes: number;
+  #started: Promise<{ wss: WebSocketServer; hocuspocus: Hocuspocus<CollabContext> }> | undefined;
 
   constructor(deps: {
-    hocuspocus: Hocuspocus<CollabContext>;
+    hocuspocus: HocuspocusHost<CollabContext>;
     auth: Authenticator;
     publicUrl: string;
     maxMessageBytes: number;
@@ -30,20 +33,48 @@ export class CollabServer {
     this.#auth = deps.auth;
     this.#origin = new URL(deps.publicUrl).origin;
     this.#logger = deps.logger;
-    this.#wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes });
+    this.#maxMessageBytes = deps.maxMessageBytes;
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#connect(ws, request));
+    // Node's HTTP server has let go of the socket: until ws takes it, an error on it (the
+    // client leaving while the first socket waits for the start) must not go unhandled.
+    const dropped = () => socket.destroy();
+    socket.on("error", dropped);
+    this.#start().then(
+      ({ wss, hocuspocus }) => {
+        socket.off("error", dropped);
+        wss.handleUpgrade(request, socket, head, (ws) => this.#connect(hocuspocus, ws, request));
+      },
+      (error: unknown) => {
+        this.#logger.error({ err: error }, "the collaboration server could not start");
+        socket.destroy();
+      },
+    );
   }
 
   async close(): Promise<void> {
     this.hocuspocus.closeConnections();
-    for (const client of this.#wss.clients) client.terminate();
-    await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+    const started = await this.#started?.catch(() => undefined);
+    if (!started) return;
+    for (const client of started.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => started.wss.close(() => resolve()));
   }
 
-  #connect(ws: WebSocket, incoming: IncomingMessage): void {
+  #start() {
+    this.#started ??= Promise.all([import("ws"), this.hocuspocus.start()]).then(
+      ([{ WebSocketServer }, hocuspocus]) => ({
+        wss: new WebSocketServer({ noServer: true, maxPayload: this.#maxMessageBytes }),
+        hocuspocus,
+      }),
+    );
+    this.#started.catch(() => {
+      this.#started = undefined;
+    });
+    return this.#started;
+  }
+
+  #connect(hocuspocus: Hocuspocus<CollabContext>, ws: WebSocket, incoming: IncomingMessage): void {
     const headers = new Headers();
     for (const [name, value] of Object.entries(incoming.headers)) {
       if (typeof value === "string") headers.set(name, value);
@@ -51,7 +82,7 @@ export class CollabServer {
     }
     const request = new Request(`${this.#origin}${incoming.url ?? "/"}`, { headers });
     // Listeners are attached before any await, so no early message is lost.
-    const connection = this.hocuspocus.handleConnection(ws, request, {
+    const connection = hocuspocus.handleConnection(ws, request, {
       cookieUser: this.#cookieUser(incoming),
     } as CollabContext);
     ws.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => {

@@ -1,8 +1,8 @@
-import type { Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { UpdateLog } from "../storage/UpdateLog.js";
 import type { ClusterExtension } from "./ClusterExtension.js";
 import type { CollabContext } from "./context.js";
+import type { HocuspocusHost } from "./HocuspocusHost.js";
 
 /**
  * Edits the server makes itself (restoring a version, importing): stored first like a
@@ -12,7 +12,7 @@ import type { CollabContext } from "./context.js";
 export class ServerEdits {
   readonly #log: UpdateLog;
   readonly #cluster: ClusterExtension;
-  #hocuspocus: Hocuspocus<CollabContext> | undefined;
+  #hocuspocus: HocuspocusHost<CollabContext> | undefined;
 
   readonly #onApplied: (documentId: string) => void;
 
@@ -22,7 +22,7 @@ export class ServerEdits {
     this.#onApplied = onApplied;
   }
 
-  attach(hocuspocus: Hocuspocus<CollabContext>): void {
+  attach(hocuspocus: HocuspocusHost<CollabContext>): void {
     this.#hocuspocus = hocuspocus;
   }
 

@@ -6,9 +6,13 @@ import type { Requester } from "../permissions/abilities.js";
 import type { DocumentAccess, ResolvedDocument } from "../permissions/DocumentAccess.js";
 import type { UpdateLog } from "../storage/UpdateLog.js";
 import { type Block, blockEditor, blocksToUpdate, inlineText, stateToBlocks } from "./blocks.js";
-import { blocksToOdt } from "./odt.js";
-import { odtToHtml, UnreadableFile } from "./odtImport.js";
 import { odtToPdf } from "./pdf.js";
+import { UnreadableFile } from "./UnreadableFile.js";
+
+// The converters below are loaded when first asked for, like BlockNote's (see blocks.ts):
+// their libraries (fflate, xmldom, image-size, docx, mammoth) are not needed to start.
+const odt = () => import("./odt.js");
+const odtImport = () => import("./odtImport.js");
 
 export const EXPORT_FORMATS = {
   markdown: { type: "text/markdown; charset=utf-8", extension: "md" },
@@ -82,12 +86,11 @@ export class ExchangeService {
       case "html":
         return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeXml(title)}</title></head><body>${await (await blockEditor()).blocksToHTMLLossy(editorBlocks)}</body></html>`;
       case "docx":
-        // Loaded when first asked for, like BlockNote's converters (see blocks.ts).
         return (await import("./docx.js")).blocksToDocx(title, blocks);
       case "odt":
-        return Buffer.from(blocksToOdt(title, blocks));
+        return Buffer.from((await odt()).blocksToOdt(title, blocks));
       case "pdf":
-        return odtToPdf(blocksToOdt(title, blocks), this.#libreoffice);
+        return odtToPdf((await odt()).blocksToOdt(title, blocks), this.#libreoffice);
     }
   }
 
@@ -108,7 +111,9 @@ export class ExchangeService {
           return (await editor.tryParseHTMLToBlocks(value)) as unknown as Block[];
         }
         case "odt":
-          return (await editor.tryParseHTMLToBlocks(odtToHtml(bytes))) as unknown as Block[];
+          return (await editor.tryParseHTMLToBlocks(
+            (await odtImport()).odtToHtml(bytes),
+          )) as unknown as Block[];
       }
     } catch (error) {
       if (error instanceof UnreadableFile) throw new InvalidRequest(error.message);

@@ -2,6 +2,7 @@ import { DOMParser } from "@xmldom/xmldom";
 import { strFromU8, unzipSync } from "fflate";
 import { escapeXml } from "../content/escapeXml.js";
 import { dataUrl, mimeOf } from "./images.js";
+import { UnreadableFile } from "./UnreadableFile.js";
 
 const OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 const TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
@@ -11,9 +12,6 @@ const FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
 const XLINK = "http://www.w3.org/1999/xlink";
 const DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
 const SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
-
-/** An input the converters could not read: a clear 400 for the client. */
-export class UnreadableFile extends Error {}
 
 interface Context {
   styles: Map<string, Formatting>;

@@ -1,5 +1,4 @@
 import { NotFound } from "@tandem/kernel";
-import { diffLines } from "diff";
 import * as Y from "yjs";
 import type { ServerEdits } from "../collab/ServerEdits.js";
 import { docOf, plainTextOf, restoreUpdate } from "../content/yjsContent.js";
@@ -89,6 +88,8 @@ export class VersionService {
       toId === "current"
         ? await this.#log.stateOf(documentId)
         : (await this.#find(documentId, toId)).state;
+    // Loaded at the first comparison rather than at start.
+    const { diffLines } = await import("diff");
     return diffLines(plainTextOf(from.state), plainTextOf(to)).map((part) => ({
       change: part.added ? "added" : part.removed ? "removed" : "same",
       text: part.value,

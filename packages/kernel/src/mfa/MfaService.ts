@@ -1,4 +1,3 @@
-import QRCode from "qrcode";
 import { digest, newSecret } from "../accounts/secrets.js";
 import type { UserRow } from "../accounts/tables.js";
 import { Conflict, InvalidCredentials, TandemError } from "../errors/TandemError.js";
@@ -106,6 +105,8 @@ export class MfaService {
     const secret = newTotpSecret();
     await this.#store.putPendingTotp(user.id, secret, this.#now());
     const otpauthUrl = otpauthUrlOf(secret, user.email);
+    // Loaded at the first enrolment rather than at start, which does not draw QR codes.
+    const { default: QRCode } = await import("qrcode");
     const qrDataUrl = await QRCode.toDataURL(otpauthUrl, { errorCorrectionLevel: "M", margin: 2 });
     return { secret, otpauthUrl, qrDataUrl };
   }

@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { Unavailable } from "../errors/TandemError.js";
 import { reasonOf, redactUrl } from "../util/describe.js";
@@ -34,6 +34,9 @@ export class RedisPubSub implements PubSub {
 
   /** Connects both connections, failing fast with a clear error when Redis does not answer. */
   static async connect(url: string, prefix: string, log?: Logger): Promise<RedisPubSub> {
+    // Imported here, not at the top: an instance on in-process pub/sub never loads ioredis,
+    // which costs ~5 MB of allocations at start.
+    const { Redis } = await import("ioredis");
     const open = () =>
       new Redis(url, { lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 3 });
     const publisher = open();
