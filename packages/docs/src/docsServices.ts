@@ -114,6 +114,8 @@ export function createDocsServices(
     documents,
     edits,
     libreoffice: context.config.libreoffice,
+    // Text compresses about tenfold; images hardly at all: five times the file is generous.
+    maxUnpackedBytes: context.config.maxImportBytes * 5,
   });
   const comments = new CommentService({ access, log: updates, edits });
   return {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { startTestServer, type TestServer } from "@tandem/testkit";
+import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type DocsUser, docsUser } from "./support.js";
 
@@ -147,6 +148,43 @@ describe("import and export", () => {
     }
   });
 
+  test("DOCX and ODT written by LibreOffice import too", async () => {
+    const { json } = await importFile("markdown", SOURCE);
+    const dir = await mkdtemp(join(tmpdir(), "tandem-libreoffice-"));
+    try {
+      // LibreOffice rewrites our ODT as DOCX and our DOCX as ODT, each in its own way (its DOCX
+      // entries carry data descriptors, for one).
+      for (const [from, to] of [
+        ["odt", "docx"],
+        ["docx", "odt"],
+      ] as const) {
+        const path = join(dir, `source-${from}.${from}`);
+        await writeFile(path, (await exportFile(json.id, from)).bytes);
+        await run(
+          "libreoffice",
+          [
+            `-env:UserInstallation=file://${dir}/profile`,
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            dir,
+            path,
+          ],
+          { timeout: 120_000 },
+        );
+        const imported = await importFile(to, await readFile(join(dir, `source-${from}.${to}`)));
+        expect(imported.status, JSON.stringify(imported.json)).toBe(201);
+        const markdown = await markdownOf(imported.json.id);
+        for (const words of ["Rapport annuel", "important", "Former les agents", "Paris"]) {
+          expect(markdown, to).toContain(words);
+        }
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test("PDF export", async () => {
     const { json } = await importFile("markdown", SOURCE);
     const pdf = await exportFile(json.id, "pdf");
@@ -173,6 +211,18 @@ describe("import and export", () => {
     const oversized = await importFile("markdown", "# x\n".repeat(6 * 1024 * 1024));
     expect(oversized.status).toBe(413);
     expect(oversized.json.message).toBeTruthy();
+    // Zip bombs: small files that would unpack to more than five times the limit.
+    const bomb = (name: string) =>
+      zipSync({ [name]: new Uint8Array(120 * 1024 * 1024) }, { level: 9 });
+    for (const [format, body] of [
+      ["docx", bomb("word/document.xml")],
+      ["odt", bomb("content.xml")],
+    ] as const) {
+      expect(body.length).toBeLessThan(1024 * 1024);
+      const response = await importFile(format, body);
+      expect(response.status, format).toBe(413);
+      expect(response.json.message).toContain("unpacks to more than");
+    }
     expect((await importFile("markdown", "")).status).toBe(400);
     const after = (await owner.api.request("GET", "/api/docs/v1/documents")).json.documents.length;
     expect(after).toBe(before);

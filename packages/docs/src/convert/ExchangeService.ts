@@ -1,4 +1,4 @@
-import { InvalidRequest } from "@tandem/kernel";
+import { InvalidRequest, PayloadTooLarge } from "@tandem/kernel";
 import type { ServerEdits } from "../collab/ServerEdits.js";
 import { escapeXml } from "../content/escapeXml.js";
 import type { DocumentService } from "../documents/DocumentService.js";
@@ -7,12 +7,13 @@ import type { DocumentAccess, ResolvedDocument } from "../permissions/DocumentAc
 import type { UpdateLog } from "../storage/UpdateLog.js";
 import { type Block, blockEditor, blocksToUpdate, inlineText, stateToBlocks } from "./blocks.js";
 import { odtToPdf } from "./pdf.js";
-import { UnreadableFile } from "./UnreadableFile.js";
+import { TooLargeFile, UnreadableFile } from "./UnreadableFile.js";
 
 // The converters below are loaded when first asked for, like BlockNote's (see blocks.ts):
 // their libraries (fflate, xmldom, image-size, docx, mammoth) are not needed to start.
 const odt = () => import("./odt.js");
 const odtImport = () => import("./odtImport.js");
+const unzip = () => import("./unzipWithin.js");
 
 export const EXPORT_FORMATS = {
   markdown: { type: "text/markdown; charset=utf-8", extension: "md" },
@@ -35,6 +36,7 @@ export class ExchangeService {
   readonly #documents: DocumentService;
   readonly #edits: ServerEdits;
   readonly #libreoffice: string;
+  readonly #maxUnpackedBytes: number;
 
   constructor(deps: {
     access: DocumentAccess;
@@ -42,12 +44,15 @@ export class ExchangeService {
     documents: DocumentService;
     edits: ServerEdits;
     libreoffice: string;
+    /** The most a DOCX or ODT may unpack to. */
+    maxUnpackedBytes: number;
   }) {
     this.#access = deps.access;
     this.#log = deps.log;
     this.#documents = deps.documents;
     this.#edits = deps.edits;
     this.#libreoffice = deps.libreoffice;
+    this.#maxUnpackedBytes = deps.maxUnpackedBytes;
   }
 
   async export(requester: Requester | null, id: string, format: ExportFormat) {
@@ -103,6 +108,8 @@ export class ExchangeService {
           return (await editor.tryParseMarkdownToBlocks(text)) as unknown as Block[];
         }
         case "docx": {
+          // Unpacked within bounds first: mammoth would inflate a zip bomb whole.
+          (await unzip()).unzipWithin(bytes, this.#maxUnpackedBytes);
           const { default: mammoth } = await import("mammoth");
           const { value } = await mammoth.convertToHtml(
             { buffer: bytes },
@@ -112,10 +119,13 @@ export class ExchangeService {
         }
         case "odt":
           return (await editor.tryParseHTMLToBlocks(
-            (await odtImport()).odtToHtml(bytes),
+            (
+              await odtImport()
+            ).odtToHtml((await unzip()).unzipWithin(bytes, this.#maxUnpackedBytes)),
           )) as unknown as Block[];
       }
     } catch (error) {
+      if (error instanceof TooLargeFile) throw new PayloadTooLarge(error.message);
       if (error instanceof UnreadableFile) throw new InvalidRequest(error.message);
       throw new InvalidRequest(
         `this ${format === "markdown" ? "Markdown" : format.toUpperCase()} file could not be read`,

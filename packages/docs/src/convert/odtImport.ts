@@ -1,5 +1,5 @@
 import { DOMParser } from "@xmldom/xmldom";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
 import { escapeXml } from "../content/escapeXml.js";
 import { dataUrl, mimeOf } from "./images.js";
 import { UnreadableFile } from "./UnreadableFile.js";
@@ -36,13 +36,7 @@ interface Formatting {
  * An OpenDocument text as HTML, which BlockNote's parser turns into blocks: headings,
  * paragraphs, lists, tables, links and character formatting from the automatic styles.
  */
-export function odtToHtml(bytes: Uint8Array): string {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch {
-    throw new UnreadableFile("this is not an OpenDocument file (not a ZIP archive)");
-  }
+export function odtToHtml(entries: Record<string, Uint8Array>): string {
   const content = entries["content.xml"];
   if (!content || !strFromU8(entries.mimetype ?? new Uint8Array()).includes("opendocument.text")) {
     throw new UnreadableFile("this is not an OpenDocument text (no text mimetype or content.xml)");

@@ -52,6 +52,13 @@ export class Conflict extends TandemError {
   }
 }
 
+/** A body, or what it unpacks to, larger than the server takes. */
+export class PayloadTooLarge extends TandemError {
+  constructor(message: string) {
+    super(413, "payload_too_large", message);
+  }
+}
+
 export class Unavailable extends TandemError {
   constructor(message: string, options?: ErrorOptions) {
     super(503, "unavailable", message, options);
