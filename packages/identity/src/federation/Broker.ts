@@ -1,5 +1,5 @@
 import { type Database, Forbidden, InvalidRequest, type UserRow } from "@tandem/kernel";
-import * as oidc from "openid-client";
+import type * as Oidc from "openid-client";
 import { kyselyAdapterFactory } from "../storage/KyselyAdapter.js";
 import type { AccountLinker } from "./AccountLinker.js";
 import { acrSatisfies, mapClaims, scopesFor } from "./claimProfiles.js";
@@ -17,13 +17,16 @@ interface Transaction {
 
 const TRANSACTION_SECONDS = 600;
 
+/** openid-client is loaded at the first federated sign-in: most instances never broker one. */
+const client = () => import("openid-client");
+
 /**
  * Tandem as a relying party of upstream identity providers: authorization code with
  * PKCE, state and nonce, the `iss` response parameter checked (RFC 9207), signatures
  * checked against the upstream's JWKS — all by openid-client.
  */
 export class Broker {
-  readonly #configurations = new Map<string, Promise<oidc.Configuration>>();
+  readonly #configurations = new Map<string, Promise<Oidc.Configuration>>();
   readonly #transactions;
 
   constructor(
@@ -42,6 +45,7 @@ export class Broker {
     options: { loginHint?: string; continueTo: string | null; acr: string[] },
   ): Promise<URL> {
     const config = await this.#configuration(upstream);
+    const oidc = await client();
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
@@ -90,6 +94,7 @@ export class Broker {
       );
     }
     const config = await this.#configuration(upstream);
+    const oidc = await client();
     const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
       pkceCodeVerifier: transaction.verifier,
       expectedState: state,
@@ -138,30 +143,34 @@ export class Broker {
   ): Promise<URL | undefined> {
     const config = await this.#configuration(upstream);
     if (!config.serverMetadata().end_session_endpoint) return undefined;
-    return oidc.buildEndSessionUrl(config, {
+    return (await client()).buildEndSessionUrl(config, {
       id_token_hint: idToken,
       post_logout_redirect_uri: returnTo,
     });
   }
 
-  #configuration(upstream: Upstream): Promise<oidc.Configuration> {
+  #configuration(upstream: Upstream): Promise<Oidc.Configuration> {
     let config = this.#configurations.get(upstream.id);
     if (!config) {
-      const insecure = upstream.issuer.startsWith("http:");
-      const auth =
-        upstream.profile === "proconnect"
-          ? oidc.ClientSecretPost(upstream.clientSecret)
-          : oidc.ClientSecretBasic(upstream.clientSecret);
-      // ProConnect signs its userinfo answers; openid-client checks that signature.
-      const metadata =
-        upstream.profile === "proconnect" ? { userinfo_signed_response_alg: "RS256" } : undefined;
-      config = oidc.discovery(new URL(upstream.issuer), upstream.clientId, metadata, auth, {
-        ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
-      });
+      config = client().then((oidc) => this.#discover(oidc, upstream));
       // A failed discovery is retried at the next sign-in rather than remembered.
       config.catch(() => this.#configurations.delete(upstream.id));
       this.#configurations.set(upstream.id, config);
     }
     return config;
+  }
+
+  #discover(oidc: typeof Oidc, upstream: Upstream): Promise<Oidc.Configuration> {
+    const insecure = upstream.issuer.startsWith("http:");
+    const auth =
+      upstream.profile === "proconnect"
+        ? oidc.ClientSecretPost(upstream.clientSecret)
+        : oidc.ClientSecretBasic(upstream.clientSecret);
+    // ProConnect signs its userinfo answers; openid-client checks that signature.
+    const metadata =
+      upstream.profile === "proconnect" ? { userinfo_signed_response_alg: "RS256" } : undefined;
+    return oidc.discovery(new URL(upstream.issuer), upstream.clientId, metadata, auth, {
+      ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
+    });
   }
 }

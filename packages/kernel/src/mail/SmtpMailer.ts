@@ -1,30 +1,41 @@
-import { createTransport } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { type Mailer, type MailMessage, singleLine } from "./Mailer.js";
 
 /** Timeouts well under the outbox's lease, so a hung server fails the attempt instead. */
 const CONNECTION_TIMEOUT_MS = 15_000;
 const SOCKET_TIMEOUT_MS = 60_000;
 
-/** Delivers through an SMTP server (nodemailer), from `smtp://` or `smtps://` URLs. */
+/**
+ * Delivers through an SMTP server (nodemailer), from `smtp://` or `smtps://` URLs. nodemailer
+ * is loaded at the first message, not at start: most minutes of a server send none.
+ */
 export class SmtpMailer implements Mailer {
-  readonly #transport: ReturnType<typeof createTransport>;
+  readonly #url: string;
   readonly #from: string;
+  #transport: Promise<Transporter> | undefined;
 
   constructor(options: { url: string; from: string }) {
+    this.#url = options.url;
     this.#from = options.from;
-    this.#transport = createTransport({
-      url: options.url,
-      connectionTimeout: CONNECTION_TIMEOUT_MS,
-      greetingTimeout: CONNECTION_TIMEOUT_MS,
-      socketTimeout: SOCKET_TIMEOUT_MS,
-      // A single connection per message: messages are few, and a pooled one outlives outages badly.
-      pool: false,
-      logger: false,
-    });
+  }
+
+  #transporter(): Promise<Transporter> {
+    this.#transport ??= import("nodemailer").then(({ createTransport }) =>
+      createTransport({
+        url: this.#url,
+        connectionTimeout: CONNECTION_TIMEOUT_MS,
+        greetingTimeout: CONNECTION_TIMEOUT_MS,
+        socketTimeout: SOCKET_TIMEOUT_MS,
+        // A single connection per message: messages are few, and a pooled one outlives outages badly.
+        pool: false,
+        logger: false,
+      }),
+    );
+    return this.#transport;
   }
 
   async send(message: MailMessage): Promise<void> {
-    await this.#transport.sendMail({
+    await (await this.#transporter()).sendMail({
       from: this.#from,
       to: message.to,
       subject: singleLine(message.subject),
@@ -34,6 +45,6 @@ export class SmtpMailer implements Mailer {
   }
 
   async close(): Promise<void> {
-    this.#transport.close();
+    (await this.#transport?.catch(() => undefined))?.close();
   }
 }

@@ -1,16 +1,12 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from "kysely";
-import pg from "pg";
 import type { KernelConfig } from "../config/kernelConfig.js";
 import { Unavailable } from "../errors/TandemError.js";
 import { reasonOf, redactUrl } from "../util/describe.js";
 import type { Database } from "./Database.js";
 import { nodeSqliteDatabase } from "./nodeSqliteDatabase.js";
 import { type Prepare, postgresPrepare, sqlitePrepare } from "./prepared.js";
-
-// int8 (bigint) holds our millisecond timestamps; they fit in a JS number until year 287396.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export const SQLITE_FILE = "tandem.sqlite";
 
@@ -24,6 +20,10 @@ export async function openDatabase(
 }
 
 export async function openPostgres(url: string): Promise<Database> {
+  // Loaded here: an instance on SQLite never needs the driver.
+  const { default: pg } = await import("pg");
+  // int8 (bigint) holds our millisecond timestamps; they fit in a JS number until year 287396.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
