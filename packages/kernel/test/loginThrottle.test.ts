@@ -1,39 +1,25 @@
 import {
   type Database,
   InvalidCredentials,
-  kernelMigrations,
   LoginThrottle,
   type LoginThrottleOptions,
-  migrate,
-  openDatabase,
   TooManyAttempts,
 } from "@tandem/kernel";
-import { createTestBackend, type TestBackend } from "@tandem/testkit";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { twoConnections } from "./twoConnections.js";
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const IP = "203.0.113.7";
 
-let backend: TestBackend;
+const shared = twoConnections();
 let database: Database;
-/** A second connection to the same database, as a second server instance would have. */
 let other: Database;
 let now: number;
 const clock = () => now;
 
-beforeAll(async () => {
-  backend = await createTestBackend();
-  const where = { databaseUrl: backend.databaseUrl, dataDir: backend.dataDir };
-  database = await openDatabase(where);
-  await migrate(database, [kernelMigrations]);
-  other = await openDatabase(where);
-});
-
-afterAll(async () => {
-  await other?.close();
-  await database?.close();
-  await backend?.dispose();
+beforeAll(() => {
+  ({ database, other } = shared);
 });
 
 beforeEach(async () => {

@@ -1,34 +1,17 @@
 import { Writable } from "node:stream";
-import {
-  type Database,
-  kernelMigrations,
-  type Mailer,
-  type MailMessage,
-  MailOutbox,
-  migrate,
-  openDatabase,
-} from "@tandem/kernel";
-import { createTestBackend, eventually, type TestBackend } from "@tandem/testkit";
+import { type Database, type Mailer, type MailMessage, MailOutbox } from "@tandem/kernel";
+import { eventually } from "@tandem/testkit";
 import { pino } from "pino";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { twoConnections } from "./twoConnections.js";
 
-let backend: TestBackend;
+const shared = twoConnections();
 let database: Database;
-/** A second connection to the same database, as a second server instance would have. */
 let other: Database;
 const running: MailOutbox[] = [];
 
-beforeAll(async () => {
-  backend = await createTestBackend();
-  const where = { databaseUrl: backend.databaseUrl, dataDir: backend.dataDir };
-  database = await openDatabase(where);
-  await migrate(database, [kernelMigrations]);
-  other = await openDatabase(where);
-});
-afterAll(async () => {
-  await other?.close();
-  await database?.close();
-  await backend?.dispose();
+beforeAll(() => {
+  ({ database, other } = shared);
 });
 beforeEach(() => database.db.deleteFrom("mail_outbox").execute());
 afterEach(async () => {
