@@ -10,6 +10,7 @@ import type { Abilities } from "../api/documents";
 import classes from "./CollaborativeEditor.module.css";
 import { CommentComposer } from "./CommentComposer";
 import { createThreadStore, userResolver } from "./comments";
+import { KeyboardComments } from "./KeyboardComments";
 import { NamedToolbarButtons } from "./NamedToolbarButtons";
 import { ResolvedThreads } from "./ResolvedThreads";
 import type { Collaboration } from "./useCollaboration";
@@ -139,9 +140,11 @@ export function CollaborativeEditor({
         formattingToolbar={!readerOnly}
       >
         <NamedToolbarButtons>
-          {canComment && <CommentComposer />}
-          <FloatingThreadController floatingThread={readerOnly ? ReadOnlyThread : undefined} />
-          <ResolvedThreads />
+          <KeyboardComments>
+            {canComment && <CommentComposer />}
+            <FloatingThreadController floatingThread={readerOnly ? ReadOnlyThread : undefined} />
+            <ResolvedThreads />
+          </KeyboardComments>
         </NamedToolbarButtons>
       </BlockNoteView>
     </Box>
