@@ -189,11 +189,21 @@ export async function commentOn(page: Page, word: string, comment: string): Prom
  */
 export async function openThread(page: Page, text: string) {
   const card = thread(page, text);
-  await eventually(async () => {
-    if (await card.isVisible()) return;
-    await openMarks(page).first().click();
-    await card.waitFor({ timeout: 2_000 });
-  });
+  let attempts = 0;
+  await eventually(
+    async () => {
+      if (await card.isVisible()) return;
+      if (attempts++ > 0) {
+        // BlockNote ignores a click on the mark of the thread it holds as selected, even when
+        // its card is closed: a click on the text's empty end deselects it first.
+        const box = await surface(page).boundingBox();
+        if (box) await page.mouse.click(box.x + box.width - 4, box.y + box.height - 4);
+      }
+      await openMarks(page).first().click({ timeout: 2_000 });
+      await card.waitFor({ timeout: 2_000 });
+    },
+    { timeoutMs: 20_000 },
+  );
   return card;
 }
 
