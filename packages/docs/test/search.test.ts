@@ -61,6 +61,22 @@ describe("search", () => {
     expect(await ids(owner)).toEqual([open]);
   });
 
+  test("a shared match is found below any number of better matches the user cannot read", async () => {
+    const owner = await docsUser(server);
+    const searcher = await docsUser(server);
+    for (let i = 0; i < 210; i++) {
+      await createDocument(owner, { title: `Mistral mistral mistral ${i}` });
+    }
+    const { id: shared } = await createDocument(owner, { title: "Rapport Mistral" });
+    await owner.api.request("POST", `/api/docs/v1/documents/${shared}/accesses`, {
+      email: searcher.user.email,
+      role: "reader",
+    });
+    const found = (await search(searcher, "mistral")).json.results;
+    expect(found.map((r: { id: string }) => r.id)).toEqual([shared]);
+    expect((await search(owner, "mistral")).json.results.length).toBeGreaterThan(1);
+  });
+
   test("an empty or oversized query is a clear 400; operators are plain words", async () => {
     const owner = await docsUser(server);
     expect((await search(owner, "  ")).status).toBe(400);

@@ -7,9 +7,6 @@ import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import type { UpdateLog } from "../storage/UpdateLog.js";
 import { HIT_END, HIT_START, type SearchStore } from "./SearchStore.js";
 
-/** Matches read before access is checked: enough that a page of readable ones remains. */
-const CANDIDATES = 200;
-
 /**
  * Search over titles and content, only over documents shared with the requester (or their
  * groups, or above them in the tree): a link grants reading, not finding.
@@ -43,10 +40,11 @@ export class SearchService {
   async search(requester: Requester, query: string, limit: number) {
     const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     if (words.length === 0) throw new InvalidRequest("q: give at least one word to search for");
-    const hits = await this.#index.query(words.slice(0, 12), CANDIDATES);
+    const hits = await this.#index.query(words.slice(0, 12), limit, requester);
     const results = [];
     for (const hit of hits) {
       if (results.length >= limit) break;
+      // The query already kept shared documents only; the one rule for roles has the last word.
       const document = await this.#documents.byId(hit.id);
       if (!document || !(await this.#access.grantedRoleOn(document, requester))) continue;
       results.push({ id: hit.id, title: hit.title, snippet: highlight(hit.snippet) });
