@@ -1,6 +1,7 @@
 import { type OidcUserAgent, sameEndpoint } from "@tandem/testkit";
 import * as client from "openid-client";
 import { expect } from "vitest";
+import { authorizationRequest } from "./support.js";
 
 /** How an authorization request ended for the browser: back at the app, or on the consent page. */
 export type Outcome =
@@ -37,19 +38,8 @@ export async function startAuthorization(
   redirectUri: string,
   params: Record<string, string> = {},
 ): Promise<Attempt> {
-  const verifier = client.randomPKCECodeVerifier();
-  const state = client.randomState();
-  const nonce = client.randomNonce();
-  const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: redirectUri,
-    scope: "openid profile email",
-    code_challenge: await client.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: "S256",
-    state,
-    nonce,
-    ...params,
-  });
-  return { verifier, state, nonce, outcome: await follow(agent, url, redirectUri) };
+  const { url, ...secrets } = await authorizationRequest(config, redirectUri, params);
+  return { ...secrets, outcome: await follow(agent, url, redirectUri) };
 }
 
 /** The consent page's own API calls, as the web app makes them from Tandem's origin. */

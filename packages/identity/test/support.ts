@@ -84,15 +84,14 @@ export interface AuthorizationAttempt {
 }
 
 /**
- * An authorization request with PKCE S256, state and nonce, run by the browser up to the
- * redirect back to the client. `params` adds to or overrides the request's parameters.
+ * An authorization request's URL with PKCE S256, state and nonce, and the secrets the client
+ * keeps for the token request. `params` adds to or overrides the request's parameters.
  */
-export async function authorize(
+export async function authorizationRequest(
   config: client.Configuration,
-  agent: OidcUserAgent,
   redirectUri: string,
   params: Record<string, string> = {},
-): Promise<AuthorizationAttempt> {
+) {
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
@@ -105,8 +104,18 @@ export async function authorize(
     nonce,
     ...params,
   });
-  const callback = await agent.authorize(url, redirectUri);
-  return { callback, verifier, state, nonce };
+  return { url, verifier, state, nonce };
+}
+
+/** An authorization request (see authorizationRequest) run by the browser up to the redirect back. */
+export async function authorize(
+  config: client.Configuration,
+  agent: OidcUserAgent,
+  redirectUri: string,
+  params: Record<string, string> = {},
+): Promise<AuthorizationAttempt> {
+  const { url, ...secrets } = await authorizationRequest(config, redirectUri, params);
+  return { callback: await agent.authorize(url, redirectUri), ...secrets };
 }
 
 /** A whole code flow: authorization, then the code exchanged at the token endpoint. */
