@@ -290,7 +290,14 @@ describe.skipIf(!haveChromium)("docs: comment threads in the browser", () => {
         await page.locator(`.bn-thread [aria-label="${write}"]`).waitFor();
         await settle(page);
         await expectNoSeriousViolations(page, where("the new comment composer"));
-        await page.keyboard.press("Escape");
+        // The open composer makes the rest of the page inert: it must be closed before the
+        // thread's mark can be clicked.
+        const composer = page.locator(`.bn-thread [aria-label="${write}"]`);
+        await eventually(async () => {
+          if ((await composer.count()) === 0) return;
+          await page.keyboard.press("Escape");
+          throw new Error("the new comment composer is still open");
+        });
 
         // An open thread with its reply box and the first comment's actions.
         const card = await openThread(page, QUESTION);
