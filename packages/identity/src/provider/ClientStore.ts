@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { type Database, InvalidRequest, NotFound } from "@tandem/kernel";
 import type { Kysely } from "kysely";
-import { forgetClients } from "../storage/KyselyAdapter.js";
 import type { IdentityTables } from "../storage/tables.js";
+import { forgetClients } from "./clientCache.js";
 import { revokeClient } from "./revokeClient.js";
 
 export interface NewClient {

@@ -5,6 +5,7 @@ import type { IdentityClaims } from "../organisations/ProfileStore.js";
 import { kyselyAdapterFactory } from "../storage/KyselyAdapter.js";
 import { API_SCOPE } from "./appAccessTokens.js";
 import type { ClientStore } from "./ClientStore.js";
+import { cacheClientLookups } from "./clientCache.js";
 import { logoutSource, postLogoutSuccessSource } from "./pages.js";
 
 /** Where the provider's endpoints live; the issuer is the site root so discovery is at /.well-known. */
@@ -148,6 +149,7 @@ export function createProvider(options: ProviderOptions): Provider {
   };
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.trustProxy;
+  cacheClientLookups(provider);
   provider.on("backchannel.error", (_ctx, error, client) =>
     options.log.warn({ err: error, clientId: client.clientId }, "back-channel logout failed"),
   );

@@ -1,26 +1,10 @@
 import type { Database, PreparedQuery } from "@tandem/kernel";
 import type { CompiledQuery, Kysely } from "kysely";
 import type { Adapter, AdapterPayload } from "oidc-provider";
+import { SessionSaves } from "./SessionSaves.js";
 import type { IdentityTables } from "./tables.js";
 
 type Row = Pick<IdentityTables["oidc_payloads"], "payload" | "consumed_at" | "expires_at">;
-
-/**
- * How long a client's metadata is reused before it is read again. Every token request looks
- * its client up, and clients change rarely (the CLI, the admin API). In the process that
- * removes a client the change is seen at once (forgetClients); other instances, and a server
- * beside a CLI that changed a client, may see it as it was for up to this long. Tokens a
- * removed client got meanwhile are of no use after it: oidc-provider refuses the tokens of a
- * client it cannot find.
- */
-export const CLIENT_CACHE_MS = 1000;
-const CLIENT_CACHE_SIZE = 1000;
-let clientsGeneration = 0;
-
-/** Drops the clients every provider of this process has cached: for ClientStore's changes. */
-export function forgetClients(): void {
-  clientsGeneration += 1;
-}
 
 /**
  * oidc-provider's storage, in Tandem's database: one row per model instance, so codes,
@@ -35,23 +19,7 @@ export function forgetClients(): void {
 export function kyselyAdapterFactory(database: Database): new (model: string) => Adapter {
   const q = payloadQueries(database);
   const now = () => Date.now();
-  // Metadata as stored (parsed anew for each lookup: oidc-provider may keep what it is given).
-  const clients = new Map<string, { metadata: string; until: number; generation: number }>();
-  const clientMetadata = async (id: string): Promise<string | undefined> => {
-    const cached = clients.get(id);
-    if (cached && cached.until > now() && cached.generation === clientsGeneration) {
-      return cached.metadata;
-    }
-    const generation = clientsGeneration;
-    const [row] = await q.client.all([id]);
-    if (!row) {
-      clients.delete(id);
-      return undefined;
-    }
-    if (clients.size >= CLIENT_CACHE_SIZE) clients.clear();
-    clients.set(id, { metadata: row.metadata, until: now() + CLIENT_CACHE_MS, generation });
-    return row.metadata;
-  };
+  const sessions = new SessionSaves();
 
   return class KyselyAdapter implements Adapter {
     readonly model: string;
@@ -61,6 +29,11 @@ export function kyselyAdapterFactory(database: Database): new (model: string) =>
     }
 
     async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
+      const expiresAt = expiresIn ? now() + expiresIn * 1000 : null;
+      if (this.model === "Session") {
+        if (sessions.unchanged(id, payload, expiresAt)) return;
+        sessions.remember(id, payload, expiresAt);
+      }
       await q.upsert.run([
         this.model,
         id,
@@ -69,25 +42,25 @@ export function kyselyAdapterFactory(database: Database): new (model: string) =>
         payload.accountId ?? null,
         payload.userCode ?? null,
         payload.uid ?? null,
-        expiresIn ? now() + expiresIn * 1000 : null,
+        expiresAt,
       ]);
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
-      // Clients live in their own table, written by ClientStore.
+      // Clients live in their own table, written by ClientStore (and cached: clientCache.ts).
       if (this.model === "Client") {
-        const metadata = await clientMetadata(id);
-        return metadata ? (JSON.parse(metadata) as AdapterPayload) : undefined;
+        const [row] = await q.client.all([id]);
+        return row ? (JSON.parse(row.metadata) as AdapterPayload) : undefined;
       }
-      return this.#found(await q.byId.all([this.model, id]));
+      return this.#found(id, await q.byId.all([this.model, id]));
     }
 
     async findByUid(uid: string) {
-      return this.#found(await q.byUid.all([this.model, uid]));
+      return this.#found(undefined, await q.byUid.all([this.model, uid]));
     }
 
     async findByUserCode(userCode: string) {
-      return this.#found(await q.byUserCode.all([this.model, userCode]));
+      return this.#found(undefined, await q.byUserCode.all([this.model, userCode]));
     }
 
     async consume(id: string): Promise<void> {
@@ -95,6 +68,7 @@ export function kyselyAdapterFactory(database: Database): new (model: string) =>
     }
 
     async destroy(id: string): Promise<void> {
+      if (this.model === "Session") sessions.forget(id);
       await q.destroy.run([this.model, id]);
     }
 
@@ -103,9 +77,11 @@ export function kyselyAdapterFactory(database: Database): new (model: string) =>
       await q.revokeGrant.run([grantId]);
     }
 
-    #found([row]: Row[]): AdapterPayload | undefined {
+    #found(id: string | undefined, [row]: Row[]): AdapterPayload | undefined {
       if (!row || (row.expires_at !== null && row.expires_at <= now())) return undefined;
       const payload = JSON.parse(row.payload) as AdapterPayload;
+      const key = id ?? payload.jti;
+      if (this.model === "Session" && key) sessions.remember(key, payload, row.expires_at);
       // oidc-provider expects `consumed` as a truthy timestamp in seconds.
       return row.consumed_at === null
         ? payload
