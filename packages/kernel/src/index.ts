@@ -40,7 +40,10 @@ export { registerInstanceRoutes } from "./api/instances.js";
 export { registerMeRoutes } from "./api/me.js";
 export { registerSessionRoutes } from "./api/session.js";
 export { registerEnrolmentRoutes } from "./api/sessionEnrolment.js";
-export { registerPasskeySignInRoutes } from "./api/sessionPasskey.js";
+export {
+  PASSKEY_OPTIONS_PER_MINUTE,
+  registerPasskeySignInRoutes,
+} from "./api/sessionPasskey.js";
 export {
   AUDIT_ACTIONS,
   type AuditAction,
@@ -73,6 +76,7 @@ export { Authenticator, type BearerResolver } from "./http/Authenticator.js";
 export { readCookie } from "./http/cookies.js";
 export { createHttpServer, type HttpServerOptions } from "./http/createHttpServer.js";
 export { createMetrics, type Metrics } from "./http/metrics.js";
+export { NetworkRate, TooManyRequests } from "./http/NetworkRate.js";
 export { parseInput } from "./http/parseInput.js";
 export { type RawHandler, type RawRoute, RawRoutes } from "./http/RawRoutes.js";
 export { restErrorHandler } from "./http/restErrors.js";

@@ -5,6 +5,7 @@ import type { AccountService } from "../accounts/AccountService.js";
 import type { AuditLog } from "../audit/AuditLog.js";
 import { TandemError } from "../errors/TandemError.js";
 import type { Authenticator } from "../http/Authenticator.js";
+import { NetworkRate } from "../http/NetworkRate.js";
 import { parseInput } from "../http/parseInput.js";
 import { InvalidChallenge, type MfaService } from "../mfa/MfaService.js";
 import { InvalidPasskey, type PasskeyService } from "../mfa/PasskeyService.js";
@@ -15,6 +16,12 @@ const Options = z.object({
   /** The password step's challenge, for a second step; absent for a passwordless sign-in. */
   challenge: z.string().min(1).max(200).optional(),
 });
+
+/**
+ * Anonymous passkey ceremonies one network may start per minute: each stores a challenge
+ * until it expires. Far above what people behind one address need to sign in.
+ */
+export const PASSKEY_OPTIONS_PER_MINUTE = 60;
 
 const Assertion = Options.extend({
   /** What `navigator.credentials.get` answered. */
@@ -36,6 +43,8 @@ export function registerPasskeySignInRoutes(
     passkeys: PasskeyService;
   },
 ) {
+  const anonymousCeremonies = new NetworkRate(PASSKEY_OPTIONS_PER_MINUTE, 60_000);
+
   /** The user the password step's challenge stands for, if one was sent and is live. */
   async function challengedUser(challenge: string | undefined) {
     if (challenge === undefined) return null;
@@ -62,6 +71,8 @@ export function registerPasskeySignInRoutes(
     deps.auth.assertSameOrigin(request);
     const input = parseInput(Options, request.body);
     const user = await challengedUser(input.challenge);
+    // A second step is bound by its password step's throttle; a passwordless one by this.
+    if (!user) anonymousCeremonies.take(request.ip);
     return deps.passkeys.authenticationOptions(user?.id ?? null);
   });
 
