@@ -1,4 +1,5 @@
 import {
+  type AccessService,
   type AuditLog,
   type Authenticator,
   type Database,
@@ -8,6 +9,7 @@ import {
 } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import { type OrganisationRow, OrganisationStore } from "../organisations/OrganisationStore.js";
+import { revokeAccount } from "../storage/KyselyAdapter.js";
 import { audited, requireAdmin } from "./adminOnly.js";
 
 const NewOrganisation = z.object({
@@ -45,7 +47,7 @@ export function presentOrganisation(row: OrganisationRow) {
 
 export function registerAdminOrganisationRoutes(
   http: FastifyInstance,
-  deps: { auth: Authenticator; audit: AuditLog; database: Database },
+  deps: { auth: Authenticator; audit: AuditLog; access: AccessService; database: Database },
 ) {
   const organisations = new OrganisationStore(deps.database);
 
@@ -72,13 +74,20 @@ export function registerAdminOrganisationRoutes(
     return reply.status(201).send(presentOrganisation(created));
   });
 
-  /** PATCH /api/v1/admin/organisations/:organisationId — renames it or sets `requireMfa`. */
+  /**
+   * PATCH /api/v1/admin/organisations/:organisationId — renames it or sets `requireMfa`.
+   * Turning `requireMfa` on ends at once the members' sessions that passed no second factor,
+   * with everything the apps were given through the provider (sessions, grants, tokens: a
+   * token obtained without a second factor would outlive the rule), so each member signs in
+   * again and enrols; the audit event counts the accounts concerned.
+   */
   http.patch("/api/v1/admin/organisations/:organisationId", async (request) => {
     const admin = await requireAdmin(deps.auth, request);
     const { organisationId } = parseInput(OrganisationParams, request.params);
     const changes = parseInput(Changes, request.body);
     if (changes.name === undefined && changes.requireMfa === undefined)
       throw new InvalidRequest("body: change name or requireMfa");
+    const details: Record<string, unknown> = { organisationId, ...changes };
     const updated = await audited(
       deps,
       request,
@@ -87,9 +96,20 @@ export function registerAdminOrganisationRoutes(
         action: "organisation_updated",
         // Named as when it was added (identifier, else name), so one filter finds both.
         subject: (row) => row.identifier ?? row.name,
-        details: { organisationId, ...changes },
+        details,
       },
-      () => organisations.update(organisationId, changes),
+      async () => {
+        const before = await organisations.find(organisationId);
+        const row = await organisations.update(organisationId, changes);
+        if (before.require_mfa !== 1 && row.require_mfa === 1) {
+          const ended = await deps.access.endSessionsWithoutSecondFactor(
+            await organisations.memberIds(organisationId),
+          );
+          for (const accountId of ended) await revokeAccount(deps.database, accountId);
+          details.accountsSignedOut = ended.length;
+        }
+        return row;
+      },
     );
     return presentOrganisation(updated);
   });

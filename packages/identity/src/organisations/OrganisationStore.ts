@@ -76,6 +76,16 @@ export class OrganisationStore {
     return row;
   }
 
+  /** The accounts that belong to the organisation. */
+  async memberIds(id: string): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom("account_profiles")
+      .select("user_id")
+      .where("organisation_id", "=", id)
+      .execute();
+    return rows.map((row) => row.user_id);
+  }
+
   list(): Promise<OrganisationRow[]> {
     return this.#db.selectFrom("organisations").selectAll().orderBy("created_at").execute();
   }

@@ -172,6 +172,14 @@ export class AccessService {
     await this.#tokens.deleteSessionsOf(user.id);
   }
 
+  /**
+   * For an organisation that starts requiring a second factor: its members' sessions that
+   * passed none end now, not at their expiry. Returns the accounts that lost one.
+   */
+  endSessionsWithoutSecondFactor(userIds: readonly string[]): Promise<string[]> {
+    return this.#tokens.deleteSessionsWithoutSecondFactor(userIds);
+  }
+
   async purgeExpiredSessions(): Promise<void> {
     await this.#tokens.deleteExpiredSessions(Date.now());
   }

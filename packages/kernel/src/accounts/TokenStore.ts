@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { MfaTables } from "../mfa/tables.js";
 import type { Database } from "../storage/Database.js";
 import type { KernelTables, TokenRow, UserRow } from "./tables.js";
 
@@ -74,6 +75,26 @@ export class TokenStore {
   /** Disabling an account ends its sessions at once rather than at their expiry. */
   async deleteSessionsOf(userId: string): Promise<void> {
     await this.#db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  }
+
+  /**
+   * Ends the sessions of these accounts that were completed without a second factor;
+   * returns the accounts that lost at least one.
+   */
+  async deleteSessionsWithoutSecondFactor(userIds: readonly string[]): Promise<string[]> {
+    const db = this.#db as unknown as Kysely<KernelTables & MfaTables>;
+    const ended = new Set<string>();
+    // In slices: both engines bound the parameters of one statement.
+    for (let i = 0; i < userIds.length; i += 500) {
+      const rows = await db
+        .deleteFrom("sessions")
+        .where("user_id", "in", userIds.slice(i, i + 500))
+        .where("id", "not in", db.selectFrom("mfa_sessions").select("session_id"))
+        .returning("user_id")
+        .execute();
+      for (const row of rows) ended.add(row.user_id);
+    }
+    return [...ended];
   }
 
   async deleteExpiredSessions(now: number): Promise<void> {

@@ -64,7 +64,8 @@ const en = {
     requireMfaLabel: "Require a second factor for the members of {{name}}",
     create: "Create organisation",
     createdNotice: "The organisation {{name}} has been created.",
-    requiredNotice: "Members of {{name}} must now use a second factor.",
+    requiredNotice:
+      "Members of {{name}} must now use a second factor. Those signed in without one have been signed out.",
     optionalNotice: "Members of {{name}} no longer have to use a second factor.",
     empty: "No organisation yet.",
   },
@@ -220,7 +221,8 @@ const fr: AdminMessages = {
     requireMfaLabel: "Exiger un second facteur pour les membres de {{name}}",
     create: "Créer l’organisation",
     createdNotice: "L’organisation {{name}} a été créée.",
-    requiredNotice: "Les membres de {{name}} doivent désormais utiliser un second facteur.",
+    requiredNotice:
+      "Les membres de {{name}} doivent désormais utiliser un second facteur. Ceux qui étaient connectés sans second facteur ont été déconnectés.",
     optionalNotice: "Les membres de {{name}} ne sont plus tenus d’utiliser un second facteur.",
     empty: "Aucune organisation pour l’instant.",
   },
@@ -374,7 +376,8 @@ const de: AdminMessages = {
     requireMfaLabel: "Einen zweiten Faktor für die Mitglieder von {{name}} verlangen",
     create: "Organisation erstellen",
     createdNotice: "Die Organisation {{name}} wurde erstellt.",
-    requiredNotice: "Mitglieder von {{name}} müssen jetzt einen zweiten Faktor verwenden.",
+    requiredNotice:
+      "Mitglieder von {{name}} müssen jetzt einen zweiten Faktor verwenden. Wer ohne zweiten Faktor angemeldet war, wurde abgemeldet.",
     optionalNotice: "Mitglieder von {{name}} müssen keinen zweiten Faktor mehr verwenden.",
     empty: "Noch keine Organisation.",
   },
