@@ -125,6 +125,7 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
       purge.unref();
     },
     onAccountDisabled: (accountId, database) => revokeAccount(database, accountId),
+    onSessionsEnded: (accountId, database) => revokeAccount(database, accountId),
     requiresSecondFactor: (user, database) => organisationRequiresMfa(database, user.id),
     async close() {
       host?.stop();

@@ -43,6 +43,8 @@ export interface Storage {
   ): Promise<UserRow>;
   /** Disables an account and ends, at once, everything it holds: sessions, tokens, grants. */
   disableUser(email: string): Promise<UserRow>;
+  /** Ends the account's sessions: Tandem's and those modules hold (apps' at the provider). */
+  endSessionsOf(user: UserRow): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,10 @@ export async function openStorage(config: TandemConfig): Promise<Storage> {
       await access.revokeTokensOf(user);
       for (const module of modules) await module.onAccountDisabled?.(user.id, database);
       return user;
+    },
+    endSessionsOf: async (user) => {
+      await access.endSessionsOf(user);
+      for (const module of modules) await module.onSessionsEnded?.(user.id, database);
     },
     close: () => database.close(),
   };

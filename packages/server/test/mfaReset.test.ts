@@ -3,12 +3,14 @@ import { AuditLog, totpCodeAt } from "@tandem/kernel";
 import {
   ApiClient,
   buildUser,
+  OidcUserAgent,
   runCli,
   signedInClient,
   startTestServer,
   type TestServer,
 } from "@tandem/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { codeFlow, isActive, registerClient, relyingParty } from "../../identity/test/support.js";
 import { SoftAuthenticator } from "../../kernel/test/softAuthenticator.js";
 
 let server: TestServer;
@@ -68,6 +70,28 @@ describe("an administrator resets a user's second factors", () => {
       actorEmail: server.admin.email,
       subject: user.email,
     });
+  });
+
+  test("the apps' sessions end too: their tokens stop working, the user's access tokens stay", async () => {
+    const { user, password } = await buildUser(server.tandem);
+    const registered = await registerClient(server.tandem.database);
+    const config = await relyingParty(server.url, registered);
+    const agent = new OidcUserAgent();
+    await agent.signIn(server.url, user.email, password);
+    const { tokens } = await codeFlow(config, agent, registered.redirectUri);
+    const pat = await server.tandem.access.createToken(user, { expiresAt: null });
+    const client = new ApiClient(server.url);
+    await client.signIn(user.email, password);
+    const { secret } = (await client.request("POST", "/api/v1/mfa/totp/enrol")).json;
+    await client.request("POST", "/api/v1/mfa/totp/confirm", {
+      code: totpCodeAt(secret, Date.now() - 30_000),
+    });
+    expect(await isActive(config, tokens.access_token)).toBe(true);
+
+    expect((await reset(admin, user.id)).status).toBe(204);
+    expect(await isActive(config, tokens.access_token)).toBe(false);
+    const bearer = new ApiClient(server.url, { bearer: pat.token });
+    expect((await bearer.request("GET", "/api/v1/me")).status).toBe(200);
   });
 
   test("only administrators, only known users", async () => {

@@ -21,12 +21,14 @@ export function registerMfaAdminRoutes(
     access: AccessService;
     audit: AuditLog;
     mfa: MfaService;
+    /** Ends what other modules hold for the account (apps' sessions at the OpenID provider). */
+    endModuleSessions?: (userId: string) => Promise<void>;
   },
 ) {
   /**
    * DELETE /api/v1/admin/users/:userId/second-factors — for a user who lost their factors:
-   * removes the app, recovery codes and passkeys, and ends the user's sessions (administrators
-   * only; 204). It bypasses nothing: an account whose organisation requires a second factor
+   * removes the app, recovery codes and passkeys, and ends the user's sessions, Tandem's and the
+   * apps' (administrators only; 204). It bypasses nothing: an account whose organisation requires a second factor
    * must enrol a new one at its next sign-in.
    */
   http.delete("/api/v1/admin/users/:userId/second-factors", async (request, reply) => {
@@ -38,6 +40,7 @@ export function registerMfaAdminRoutes(
     if (!user) throw new NotFound("No such user.");
     await deps.mfa.resetAll(user.id);
     await deps.access.endSessionsOf(user);
+    await deps.endModuleSessions?.(user.id);
     await deps.audit.record({
       action: "second_factors_reset",
       outcome: "success",

@@ -65,6 +65,12 @@ export interface TandemModule<S extends Slice = Slice> {
    */
   onAccountDisabled?(accountId: string, database: Database): Promise<void>;
   /**
+   * An administrator ended the account's sessions (its second factors were reset): end the
+   * sessions the module holds for it too, so it signs in again everywhere. Its personal
+   * access tokens, which are not sessions, stay.
+   */
+  onSessionsEnded?(accountId: string, database: Database): Promise<void>;
+  /**
    * Whether this account must have a second factor (e.g. its organisation says so): one that
    * has none then enrols one before it gets a session. Any module answering yes decides.
    */

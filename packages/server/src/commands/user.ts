@@ -103,7 +103,8 @@ export function registerUserCommands(program: Command) {
   user
     .command("reset-mfa")
     .description(
-      "remove an account's second factors (app, recovery codes, passkeys) and end its sessions; " +
+      "remove an account's second factors (app, recovery codes, passkeys) and end its sessions " +
+        "(Tandem's and its apps'); " +
         "if its organisation requires one, it enrols a new one at its next sign-in",
     )
     .argument("<email>", "e-mail address of the account")
@@ -114,7 +115,7 @@ export function registerUserCommands(program: Command) {
           const account = await s.accounts.users.byEmail(address);
           if (!account) throw new CliError(`no account ${address}`);
           await new MfaService(s.database).resetAll(account.id);
-          await s.access.endSessionsOf(account);
+          await s.endSessionsOf(account);
         },
         { action: "second_factors_reset", subject: address },
       );

@@ -57,5 +57,11 @@ export function registerSignInRoutes(
   registerEnrolmentRoutes(http, shared);
   registerMfaRoutes(http, shared);
   registerPasskeyRoutes(http, shared);
-  registerMfaAdminRoutes(http, shared);
+  registerMfaAdminRoutes(http, {
+    ...shared,
+    endModuleSessions: async (userId) => {
+      for (const module of options.modules)
+        await module.onSessionsEnded?.(userId, context.database);
+    },
+  });
 }
