@@ -62,6 +62,9 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
             (await profiles.claimsOf(userId)) ??
             // Made after this start (by the CLI beside a running server): give it its profile now.
             ((await profiles.backfill(home)) > 0 ? profiles.claimsOf(userId) : undefined),
+          isEnabled: async (userId) =>
+            (await profiles.isEnabled(userId)) ||
+            ((await profiles.backfill(home)) > 0 && profiles.isEnabled(userId)),
           signingKeys: { keys: (await keys.signingKeys()) as never },
           cookieKeys,
           trustProxy: context.kernel.trustProxy,

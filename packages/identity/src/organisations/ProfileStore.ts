@@ -33,6 +33,7 @@ export class ProfileStore {
   readonly #database: Database;
 
   #claims: ReturnType<typeof claimsQuery> | undefined;
+  #enabled: ReturnType<typeof enabledQuery> | undefined;
 
   constructor(database: Database) {
     this.#db = database.db;
@@ -61,6 +62,16 @@ export class ProfileStore {
       .values({ user_id: userId, created_at: Date.now(), ...values })
       .onConflict((oc) => oc.column("user_id").doUpdateSet(values))
       .execute();
+  }
+
+  /**
+   * Whether the account exists, is enabled and has a profile (what claimsOf needs to answer),
+   * in one lookup by key: for the authorization endpoint, which only checks that the
+   * signed-in account may still sign in and issues no claims.
+   */
+  async isEnabled(userId: string): Promise<boolean> {
+    this.#enabled ??= enabledQuery(this.#database);
+    return (await this.#enabled.all([userId])).length > 0;
   }
 
   /**
@@ -105,6 +116,19 @@ export class ProfileStore {
     }
     return missing.length;
   }
+}
+
+function enabledQuery(database: Database) {
+  const db: Kysely<Tables> = database.db;
+  return database.prepare(
+    db
+      .selectFrom("users as u")
+      .innerJoin("account_profiles as p", "p.user_id", "u.id")
+      .select("u.id")
+      .where("u.id", "=", "$user")
+      .where("u.disabled_at", "is", null)
+      .compile(),
+  );
 }
 
 /**

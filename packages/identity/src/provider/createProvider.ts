@@ -34,6 +34,8 @@ export interface ProviderOptions {
   clients: ClientStore;
   /** The claims of an enabled account; undefined for a disabled or unknown one. */
   claimsOf(userId: string): Promise<IdentityClaims | undefined>;
+  /** Whether claimsOf would answer, without reading the claims. */
+  isEnabled(userId: string): Promise<boolean>;
   signingKeys: Configuration["jwks"];
   cookieKeys: string[];
   trustProxy: boolean;
@@ -109,8 +111,21 @@ export function createProvider(options: ProviderOptions): Provider {
     },
     // Always rotate: a refresh token is single-use, and a replayed one revokes its grant.
     rotateRefreshToken: () => true,
-    // Every grant asks: one read gives the claims, and none for a disabled account.
-    async findAccount(_ctx, sub) {
+    // Every grant asks: one read gives the claims, and none for a disabled account. The
+    // authorization endpoint only checks the account may still sign in: a lookup by key, the
+    // claims read if ever asked for.
+    async findAccount(ctx, sub) {
+      if (ctx.oidc?.route === "authorization") {
+        if (!(await options.isEnabled(sub))) return undefined;
+        return {
+          accountId: sub,
+          claims: async () => {
+            const claims = await options.claimsOf(sub);
+            if (!claims) throw new Error("the account was disabled meanwhile");
+            return { sub, email_verified: true, ...claims };
+          },
+        };
+      }
       const claims = await options.claimsOf(sub);
       if (!claims) return undefined;
       return {
