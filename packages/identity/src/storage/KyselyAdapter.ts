@@ -30,10 +30,7 @@ export function kyselyAdapterFactory(database: Database): new (model: string) =>
 
     async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
       const expiresAt = expiresIn ? now() + expiresIn * 1000 : null;
-      if (this.model === "Session") {
-        if (sessions.unchanged(id, payload, expiresAt)) return;
-        sessions.remember(id, payload, expiresAt);
-      }
+      if (this.model === "Session" && sessions.unchanged(id, payload, expiresAt)) return;
       await q.upsert.run([
         this.model,
         id,
@@ -44,6 +41,8 @@ export function kyselyAdapterFactory(database: Database): new (model: string) =>
         payload.uid ?? null,
         expiresAt,
       ]);
+      // Remembered once stored: a failed write must not make the next save look redundant.
+      if (this.model === "Session") sessions.remember(id, payload, expiresAt);
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
