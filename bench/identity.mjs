@@ -8,7 +8,8 @@
 //                                          dropped at the end
 //   options: --duration S (measured seconds per server and grant, default 5), --warmup S (default 3:
 //            Tandem, with more code to optimise, takes longer than the bare provider to settle),
-//            --concurrency N (requests in flight, default 16), --rounds N (default 2),
+//            --concurrency N (requests in flight, default 16), --rounds N (default 4:
+//            the bare provider's own rate moves by a fifth between rounds on a shared machine),
 //            --sessions N (refresh chains / browser sessions per request in flight, default 16),
 //            --grants cc,refresh,code (default all), --no-password (skip the verification rate),
 //            --http-peer (a third server: the bare provider behind Tandem's HTTP layer, Fastify
@@ -104,7 +105,7 @@ function parseArgs(args) {
     warmup: 3,
     concurrency: 16,
     sessions: 16,
-    rounds: 2,
+    rounds: 4,
     grants: Object.keys(GRANTS),
     password: true,
     httpPeer: false,

@@ -99,7 +99,8 @@ const provider = new Provider(issuer, {
   routes: ROUTES,
   interactions: { url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}` },
   responseTypes: ["code"],
-  scopes: ["openid", "offline_access", "email", "profile", "organisation", "groups"],
+  // "api": Tandem's scope for its own REST API (appAccessTokens.ts), offered to every client.
+  scopes: ["openid", "offline_access", "email", "profile", "organisation", "groups", "api"],
   claims: {
     openid: ["sub", "acr", "amr"],
     email: ["email", "email_verified"],

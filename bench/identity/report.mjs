@@ -104,6 +104,11 @@ export function report(results, verification, profiles) {
       `${`${grant.label} ${grant.unit}`.padEnd(34)}${cell(t.rate.toFixed(0), 12)}${cell(b.rate.toFixed(0), 22)}${cell(ratio.toFixed(2), 9)}`,
     );
     const ms = (value) => `${value.toFixed(2)} ms`;
+    // Round i of each server ran back to back: their ratio shows how far one pair can wander.
+    const pairs = tandem.map((r, i) => r.ops / r.seconds / (bare[i].ops / bare[i].seconds));
+    console.log(
+      `${"  ratio round by round".padEnd(34)}${pairs.map((x) => x.toFixed(2)).join("  ")}`,
+    );
     console.log(
       `${"  server CPU per grant".padEnd(34)}${cell(ms(t.serverCpu), 12)}${cell(ms(b.serverCpu), 22)}${cell((b.serverCpu / t.serverCpu).toFixed(2), 9)}`,
     );
