@@ -287,16 +287,17 @@ describe.skipIf(!haveChromium)("docs: comment threads in the browser", () => {
           .locator(".bn-formatting-toolbar")
           .getByRole("button", { name: addComment })
           .click();
-        await page.locator(`.bn-thread [aria-label="${write}"]`).waitFor();
+        const composer = page.locator(`.bn-thread [aria-label="${write}"]`);
+        await composer.waitFor();
         await settle(page);
         await expectNoSeriousViolations(page, where("the new comment composer"));
-        // The open composer makes the rest of the page inert, and closing it with Escape
-        // sometimes left BlockNote unable to open the other thread for good (seen in CI): the
-        // page starts again from the saved document instead, as a person coming back would.
+        // The open composer makes the rest of the page inert, and closing it with Escape once
+        // left BlockNote unable to open the other thread within the 20 s allowed (seen in CI):
+        // the page starts again from the saved document instead, as a person coming back would.
         await page.reload();
         await waitForShell(page);
         await eventually(async () => expect(await openMarks(page).count()).toBe(1));
-        expect(await page.locator(`.bn-thread [aria-label="${write}"]`).count()).toBe(0);
+        expect(await composer.count()).toBe(0);
 
         // An open thread with its reply box and the first comment's actions.
         const card = await openThread(page, QUESTION);
