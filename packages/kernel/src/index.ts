@@ -126,4 +126,5 @@ export {
 } from "./storage/migrate.js";
 export { openDatabase, openPostgres, openSqlite, SQLITE_FILE } from "./storage/openDatabase.js";
 export type { PreparedQuery } from "./storage/prepared.js";
+export { CommitFailed, withDeferredCommits } from "./storage/prepared.js";
 export { reasonOf, redactUrl } from "./util/describe.js";

@@ -1,4 +1,10 @@
-import type { AccountService, Database, Logger } from "@tandem/kernel";
+import {
+  type AccountService,
+  CommitFailed,
+  type Database,
+  type Logger,
+  withDeferredCommits,
+} from "@tandem/kernel";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { errorPage } from "../api/errorPage.js";
 import type { IdentityClaims } from "../organisations/ProfileStore.js";
@@ -168,6 +174,20 @@ export function createProvider(options: ProviderOptions): Provider {
   provider.on("backchannel.error", (_ctx, error, client) =>
     options.log.warn({ err: error, clientId: client.clientId }, "back-channel logout failed"),
   );
+  // Outermost: every answer waits until the writes behind it are committed, and the writes
+  // themselves do not (prepared.ts), so a grant's three writes and its neighbours' share one
+  // commit. The answer is only built once the provider's own middleware has returned.
+  provider.use(async (ctx, next) => {
+    try {
+      await withDeferredCommits(next);
+    } catch (error) {
+      if (!(error instanceof CommitFailed)) throw error;
+      options.log.error({ err: error }, "an OpenID provider answer's writes were not committed");
+      ctx.status = 500;
+      ctx.type = "json";
+      ctx.body = { error: "server_error", error_description: "storage failed" };
+    }
+  });
   // After an app's sign-out is confirmed, Tandem's own session ends with the provider's.
   provider.use(async (ctx, next) => {
     await next();

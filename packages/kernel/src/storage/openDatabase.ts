@@ -50,11 +50,22 @@ export async function openSqlite(path: string): Promise<Database> {
       cause: error,
     });
   }
-  const db = new Kysely({ dialect: new TransactionalSqliteDialect({ database: native }) });
+  // Each Kysely statement first commits the prepared writes still open (prepared.ts), so it
+  // never runs, nor begins a transaction, inside their group commit.
+  let commitOpenWrites = () => {};
+  const forKysely = {
+    ...native,
+    prepare: (query: string) => {
+      commitOpenWrites();
+      return native.prepare(query);
+    },
+  };
+  const db = new Kysely({ dialect: new TransactionalSqliteDialect({ database: forKysely }) });
   // Hot writes come with checkpoints off the main thread (see checkpointer.ts).
   const { prepare, flush } = sqlitePrepare(native.native, db, () =>
     native.checkpointInBackground(),
   );
+  commitOpenWrites = flush;
   return wrap("sqlite", db, prepare, flush, () => native.closed());
 }
 

@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { sql } from "kysely";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import type { Database } from "./Database.js";
 import { openSqlite } from "./openDatabase.js";
+import { withDeferredCommits } from "./prepared.js";
 
 let folder: string;
 let database: Database;
@@ -66,4 +68,62 @@ test("while a Kysely transaction is open, prepared queries wait for it and stay 
 
 test("parameters must match the compiled query's", async () => {
   await expect(select().all([])).rejects.toThrow(/takes 1 parameters, not 0/);
+});
+
+/** What another connection (another process: the CLI) sees: committed rows only. */
+const committedIds = () => {
+  const other = new DatabaseSync(join(folder, "test.sqlite"));
+  try {
+    return other
+      .prepare("select id from t order by id")
+      .all()
+      .map((row) => row.id);
+  } finally {
+    other.close();
+  }
+};
+
+test("a write resolves once committed: another connection already sees it", async () => {
+  await insert().run(["seen", 1]);
+  expect(committedIds()).toEqual(["seen"]);
+});
+
+test("under withDeferredCommits writes resolve before their commit, and the work after it", async () => {
+  const add = insert();
+  const seenInside: unknown[] = [];
+  const result = await withDeferredCommits(async () => {
+    await add.run(["first", 1]);
+    await add.run(["second", 2]);
+    // Run, visible on this connection, not yet committed.
+    seenInside.push(committedIds(), await select().all(["second"]));
+    return "answer";
+  });
+  expect(result).toBe("answer");
+  expect(seenInside).toEqual([[], [{ id: "second", n: 2 }]]);
+  expect(committedIds()).toEqual(["first", "second"]);
+});
+
+test("under withDeferredCommits a failing write fails alone and the others are committed", async () => {
+  const add = insert();
+  await add.run(["taken", 1]);
+  const outcome = await withDeferredCommits(async () => {
+    await add.run(["a", 1]);
+    const failed = await add.run(["taken", 2]).catch((error: Error) => error.message);
+    await add.run(["b", 2]);
+    return failed;
+  });
+  expect(outcome).toMatch(/UNIQUE constraint failed/);
+  expect(committedIds()).toEqual(["a", "b", "taken"]);
+});
+
+test("a Kysely statement or transaction after uncommitted writes commits them first", async () => {
+  const add = insert();
+  await withDeferredCommits(async () => {
+    await add.run(["open", 1]);
+    expect(committedIds()).toEqual([]);
+    await database.db.transaction().execute(async (trx) => {
+      await trx.insertInto("t").values({ id: "in-kysely", n: 2 }).execute();
+    });
+    expect(committedIds()).toEqual(["in-kysely", "open"]);
+  });
 });

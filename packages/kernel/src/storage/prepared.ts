@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import { CompiledQuery, type Kysely } from "kysely";
@@ -12,7 +13,10 @@ import type pg from "pg";
 export interface PreparedQuery<Row> {
   /** Runs it with `parameters`, in the order of the compiled query's; resolves with the rows. */
   all(parameters: readonly unknown[]): Promise<Row[]>;
-  /** Runs a write; resolves with the number of rows it changed once that is committed. */
+  /**
+   * Runs a write; resolves with the number of rows it changed once that is committed (on SQLite
+   * under withDeferredCommits: once it has run, the caller's answer waiting for the commit).
+   */
   run(parameters: readonly unknown[]): Promise<number>;
 }
 
@@ -65,7 +69,7 @@ export function sqlitePrepare(
     return {
       async all(parameters) {
         checkArity(query, parameters);
-        if (native.isTransaction) {
+        if (commits.behindKysely()) {
           const result = await db.executeQuery(CompiledQuery.raw(query.sql, [...parameters]));
           return result.rows as Row[];
         }
@@ -77,7 +81,8 @@ export function sqlitePrepare(
       },
     };
   };
-  // Before the connection closes, the writes still waiting for their commit get it.
+  // Kysely's statements (and transactions) start after the writes before them are committed;
+  // before the connection closes, the writes still open get their commit.
   return { prepare, flush: () => commits.flush() };
 }
 
@@ -85,23 +90,54 @@ function inputs(parameters: readonly unknown[]): SQLInputValue[] {
   return parameters.map((value) => (value === undefined ? null : value)) as SQLInputValue[];
 }
 
-interface Write {
-  statement: StatementSync;
-  sql: string;
-  inputs: SQLInputValue[];
-  resolve(changes: number): void;
-  reject(error: unknown): void;
+/** The commits a request's early-answered writes joined; see withDeferredCommits. */
+const deferring = new AsyncLocalStorage<Set<Promise<void>>>();
+
+/**
+ * Runs `work` (one HTTP request's handling, whose answer is sent once it resolves) so that its
+ * prepared writes on SQLite resolve as soon as they have run, uncommitted, and the promise
+ * returned here resolves once they are all committed. Nothing `work` produces may leave the
+ * process before then: the answer waits, not each write, so a request's writes and those of
+ * the requests beside it share one commit instead of waiting for one each. If a commit fails,
+ * this rejects with CommitFailed and the answer must become an error. No effect on PostgreSQL, where each write is
+ * committed before it resolves.
+ */
+export async function withDeferredCommits<T>(work: () => Promise<T>): Promise<T> {
+  const joined = new Set<Promise<void>>();
+  let result: T;
+  try {
+    result = await deferring.run(joined, work);
+  } catch (error) {
+    await Promise.allSettled(joined);
+    throw error;
+  }
+  try {
+    for (const commit of joined) await commit;
+  } catch (error) {
+    throw new CommitFailed(error);
+  }
+  return result;
+}
+
+/** What withDeferredCommits throws when the work succeeded but its writes were not committed. */
+export class CommitFailed extends Error {
+  constructor(cause: unknown) {
+    super("the writes behind this answer were not committed", { cause });
+    this.name = "CommitFailed";
+  }
 }
 
 /**
- * Group commit: the writes asked for during one turn of the event loop are committed together
- * at its end, in one transaction, and each caller is answered once that transaction is
- * committed, so nothing is acknowledged before it is in the database file. A commit costs
- * SQLite more than a row (every page it touched is written to the WAL again): sixteen
- * requests in flight share one instead of paying for sixteen.
+ * Group commit: the first write after a commit opens a transaction, every write runs in it at
+ * once, and it is committed at the end of that turn of the event loop. A writer hears back once
+ * the transaction is committed, so nothing is acknowledged before it is in the database file,
+ * unless it runs under withDeferredCommits, which holds its answer instead. A commit costs
+ * SQLite more than a row (every page it touched is written to the WAL again, one system call
+ * each): the writes of many requests share one instead of paying for one each.
  */
 class GroupCommit {
-  #pending: Write[] = [];
+  /** The transaction this class opened, and what settles when it commits; undefined when none. */
+  #open: { committed: Promise<void>; settle(error?: unknown): void } | undefined;
   readonly #begin: StatementSync;
   readonly #commit: StatementSync;
   readonly #rollback: StatementSync;
@@ -117,63 +153,68 @@ class GroupCommit {
     this.#rollback = native.prepare("rollback");
   }
 
-  add(statement: StatementSync, sql: string, inputs: SQLInputValue[]): Promise<number> {
+  /** A transaction of Kysely's is open on the connection: queue behind it. */
+  behindKysely(): boolean {
+    return this.native.isTransaction && !this.#open;
+  }
+
+  add(statement: StatementSync, sql: string, values: SQLInputValue[]): Promise<number> {
     if (this.onFirstWrite) {
       this.onFirstWrite();
       this.onFirstWrite = undefined;
     }
-    return new Promise((resolve, reject) => {
-      this.#pending.push({ statement, sql, inputs, resolve, reject });
-      if (this.#pending.length === 1) setImmediate(() => this.flush());
-    });
-  }
-
-  flush(): void {
-    if (this.#pending.length === 0) return;
-    const batch = this.#pending;
-    this.#pending = [];
-    if (this.native.isTransaction) {
-      void this.#afterOpenTransaction(batch);
-      return;
-    }
-    if (batch.length === 1) {
-      this.#alone(batch[0] as Write);
-      return;
-    }
-    const changes: number[] = [];
+    if (this.behindKysely()) return this.#afterOpenTransaction(sql, values);
+    const open = this.#open ?? this.#start();
+    let changes: number;
     try {
-      this.#begin.run();
-      for (const write of batch) changes.push(Number(write.statement.run(...write.inputs).changes));
-      this.#commit.run();
-    } catch {
-      // One write failed (or the commit did): none of the batch is kept, and each is tried on
-      // its own, so only the one at fault fails.
-      if (this.native.isTransaction) this.#rollback.run();
-      for (const write of batch) this.#alone(write);
-      return;
-    }
-    batch.forEach((write, i) => {
-      write.resolve(changes[i] as number);
-    });
-  }
-
-  #alone(write: Write): void {
-    try {
-      write.resolve(Number(write.statement.run(...write.inputs).changes));
+      changes = Number(statement.run(...values).changes);
     } catch (error) {
-      write.reject(error);
+      // SQLite undoes the failed statement alone; if the failure took the whole transaction
+      // with it (a full disk, say), the writes before it in the transaction are lost too.
+      if (!this.native.isTransaction) this.#end(error);
+      return Promise.reject(error);
     }
+    const joined = deferring.getStore();
+    if (!joined) return open.committed.then(() => changes);
+    joined.add(open.committed);
+    return Promise.resolve(changes);
+  }
+
+  /** Commits the open transaction now (the end of the turn, Kysely's next statement, close). */
+  flush(): void {
+    if (!this.#open) return;
+    try {
+      this.#commit.run();
+      this.#end();
+    } catch (error) {
+      if (this.native.isTransaction) this.#rollback.run();
+      this.#end(error);
+    }
+  }
+
+  #start() {
+    this.#begin.run();
+    let settle!: (error?: unknown) => void;
+    const committed = new Promise<void>((resolve, reject) => {
+      settle = (error) => (error === undefined ? resolve() : reject(error));
+    });
+    // Awaited by every writer in it; this only keeps a failure nobody awaits yet from being
+    // reported as unhandled.
+    committed.catch(() => {});
+    this.#open = { committed, settle };
+    setImmediate(() => this.flush());
+    return this.#open;
+  }
+
+  #end(error?: unknown): void {
+    const open = this.#open;
+    this.#open = undefined;
+    open?.settle(error);
   }
 
   /** Someone's transaction holds the connection: queue behind it as any Kysely query would. */
-  async #afterOpenTransaction(batch: Write[]): Promise<void> {
-    for (const write of batch) {
-      try {
-        const result = await this.db.executeQuery(CompiledQuery.raw(write.sql, write.inputs));
-        write.resolve(Number(result.numAffectedRows ?? 0));
-      } catch (error) {
-        write.reject(error);
-      }
-    }
+  async #afterOpenTransaction(sql: string, values: SQLInputValue[]): Promise<number> {
+    const result = await this.db.executeQuery(CompiledQuery.raw(sql, values));
+    return Number(result.numAffectedRows ?? 0);
   }
 }
