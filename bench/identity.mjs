@@ -6,8 +6,9 @@
 //   npm run bench -- identity --postgres   Tandem on PostgreSQL + Redis (TANDEM_TEST_DATABASE_URL and
 //                                          TANDEM_TEST_REDIS_URL, default 127.0.0.1); a fresh database,
 //                                          dropped at the end
-//   options: --duration S (measured seconds per server and grant, default 5), --warmup S (default 3:
-//            Tandem, with more code to optimise, takes longer than the bare provider to settle),
+//   options: --duration S (measured seconds per server and grant, default 5), --warmup S (default 5:
+//            Tandem, with more code to optimise, takes longer than the bare provider to settle: after
+//            3 s its first refresh round still ran at 0.6 of its later ones),
 //            --concurrency N (requests in flight, default 16), --rounds N (default 4:
 //            the bare provider's own rate moves by a fifth between rounds on a shared machine),
 //            --sessions N (refresh chains / browser sessions per request in flight, default 16),
@@ -102,7 +103,7 @@ function parseArgs(args) {
   const options = {
     postgres: false,
     duration: 5,
-    warmup: 3,
+    warmup: 5,
     concurrency: 16,
     sessions: 16,
     rounds: 4,
