@@ -176,7 +176,7 @@ export function createProvider(options: ProviderOptions): Provider {
   );
   // Outermost: every answer waits until the writes behind it are committed, and the writes
   // themselves do not (prepared.ts), so a grant's three writes and its neighbours' share one
-  // commit. The answer is only built once the provider's own middleware has returned.
+  // commit. Koa sends the answer only once this middleware has returned.
   provider.use(async (ctx, next) => {
     try {
       await withDeferredCommits(next);

@@ -99,8 +99,8 @@ const deferring = new AsyncLocalStorage<Set<Promise<void>>>();
  * returned here resolves once they are all committed. Nothing `work` produces may leave the
  * process before then: the answer waits, not each write, so a request's writes and those of
  * the requests beside it share one commit instead of waiting for one each. If a commit fails,
- * this rejects with CommitFailed and the answer must become an error. No effect on PostgreSQL, where each write is
- * committed before it resolves.
+ * this rejects with CommitFailed and the answer must become an error. No effect on PostgreSQL,
+ * where each write is committed before it resolves.
  */
 export async function withDeferredCommits<T>(work: () => Promise<T>): Promise<T> {
   const joined = new Set<Promise<void>>();
@@ -136,8 +136,8 @@ export class CommitFailed extends Error {
  * each): the writes of many requests share one instead of paying for one each.
  */
 class GroupCommit {
-  /** The transaction this class opened, and what settles when it commits; undefined when none. */
-  #open: { committed: Promise<void>; settle(error?: unknown): void } | undefined;
+  /** The transaction this class opened, settled when it commits; undefined when none is open. */
+  #open: PromiseWithResolvers<void> | undefined;
   readonly #begin: StatementSync;
   readonly #commit: StatementSync;
   readonly #rollback: StatementSync;
@@ -175,8 +175,8 @@ class GroupCommit {
       return Promise.reject(error);
     }
     const joined = deferring.getStore();
-    if (!joined) return open.committed.then(() => changes);
-    joined.add(open.committed);
+    if (!joined) return open.promise.then(() => changes);
+    joined.add(open.promise);
     return Promise.resolve(changes);
   }
 
@@ -192,24 +192,22 @@ class GroupCommit {
     }
   }
 
-  #start() {
+  #start(): PromiseWithResolvers<void> {
     this.#begin.run();
-    let settle!: (error?: unknown) => void;
-    const committed = new Promise<void>((resolve, reject) => {
-      settle = (error) => (error === undefined ? resolve() : reject(error));
-    });
+    const open = Promise.withResolvers<void>();
     // Awaited by every writer in it; this only keeps a failure nobody awaits yet from being
     // reported as unhandled.
-    committed.catch(() => {});
-    this.#open = { committed, settle };
+    open.promise.catch(() => {});
+    this.#open = open;
     setImmediate(() => this.flush());
-    return this.#open;
+    return open;
   }
 
   #end(error?: unknown): void {
     const open = this.#open;
     this.#open = undefined;
-    open?.settle(error);
+    if (error === undefined) open?.resolve();
+    else open?.reject(error);
   }
 
   /** Someone's transaction holds the connection: queue behind it as any Kysely query would. */
