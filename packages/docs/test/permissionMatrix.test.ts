@@ -116,3 +116,28 @@ test("every role and link setting against REST, the socket, search and export", 
     expect((await visitor.request("GET", `/api/docs/v1/search?q=Matrice`)).status).toBe(401);
   }
 });
+
+test("moving a sub-page, for every role on its tree: only owners take it from its owners", async () => {
+  const owner = await docsUser(server);
+  const docs = "/api/docs/v1/documents";
+  const { id: tree } = (await owner.api.request("POST", docs, { title: "Arbre" })).json;
+  for (const role of ROLES.slice(0, 4).concat("owner")) {
+    const user = await docsUser(server);
+    await owner.api.request("POST", `${docs}/${tree}/accesses`, { email: user.user.email, role });
+    const { id: own } = (await user.api.request("POST", docs, { title: "Mien" })).json;
+    const page = async () =>
+      (await owner.api.request("POST", docs, { title: role, parentId: tree })).json.id as string;
+    const mayMove = rank(role) >= rank("administrator");
+
+    const underOwn = await page();
+    const carried = await user.api.request("POST", `${docs}/${underOwn}/move`, { parentId: own });
+    expect(carried.status, role).toBe(role === "owner" ? 200 : 403);
+    const ownerRole = (await owner.api.request("GET", `${docs}/${underOwn}`)).json.role;
+    expect(ownerRole, role).toBe(role === "owner" ? undefined : "owner");
+
+    const toTop = await page();
+    const lifted = await user.api.request("POST", `${docs}/${toTop}/move`, { parentId: null });
+    expect(lifted.status, role).toBe(mayMove ? 200 : 403);
+    expect((await owner.api.request("GET", `${docs}/${toTop}`)).json.role, role).toBe("owner");
+  }
+});

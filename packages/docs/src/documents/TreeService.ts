@@ -3,12 +3,22 @@ import type { AccessWatcher } from "../collab/AccessWatcher.js";
 import type { ServerEdits } from "../collab/ServerEdits.js";
 import type { Requester } from "../permissions/abilities.js";
 import type { DocumentAccess, ResolvedDocument } from "../permissions/DocumentAccess.js";
+import type { Role } from "../storage/tables.js";
 import type { UpdateLog } from "../storage/UpdateLog.js";
 import { chainOf, type DocumentRow, type DocumentStore } from "./DocumentStore.js";
-import type { TreeStore } from "./TreeStore.js";
+import type { Grantee, TreeStore } from "./TreeStore.js";
 
 export const TRASH_DAYS = 30;
 const DAY = 86_400_000;
+
+/** Who owns, as comparable keys: an account and a group with the same id stay apart. */
+function keysOf(...lists: Grantee[][]): Set<string> {
+  return new Set(
+    lists
+      .flat()
+      .map((grantee) => (grantee.user_id ? `u:${grantee.user_id}` : `g:${grantee.group_id}`)),
+  );
+}
 
 /** The page tree's rules: moving, duplicating, the trash, favourites and templates. */
 export class TreeService {
@@ -35,7 +45,11 @@ export class TreeService {
     this.#watcher = deps.watcher;
   }
 
-  /** Under another document the requester may add to, or at the top (where they own it). */
+  /**
+   * Under another document the requester may add to, or at the top. A page inherits the
+   * accesses of the pages above it, so a move changes who owns it; the rules below keep
+   * its owners unless an owner decides otherwise (see `#checkOwners`).
+   */
   async move(requester: Requester, id: string, parentId: string | null): Promise<ResolvedDocument> {
     const { document, abilities } = await this.#access.require(id, requester, "move");
     const parent = parentId
@@ -44,14 +58,62 @@ export class TreeService {
     if (parent && chainOf(parent).includes(document.id)) {
       throw new InvalidRequest("a document cannot move below itself");
     }
-    await this.#tree.move(document, parent);
-    // At the top nothing is inherited any more: whoever moved it keeps their role there.
-    if (!parent) {
-      const role = abilities.manageOwners ? "owner" : "administrator";
-      await this.#documents.grantUser(document.id, requester.userId, role);
+    const above = chainOf(document).slice(0, -1);
+    const [ownersAbove, ownOwners, ownersThere] = await Promise.all([
+      this.#tree.ownersOn(above),
+      this.#tree.ownersOn([document.id]),
+      this.#tree.ownersOn(parent ? chainOf(parent) : []),
+    ]);
+    // At the top nothing is inherited any more. Those who owned it from above keep owning it
+    // (their owner accesses are copied onto it), as in Notion-like tools a page taken out to
+    // the top level stays in its owners' hands whoever moved it; the mover keeps their role.
+    const keptOwners = parent ? [] : ownersAbove;
+    await this.#checkOwners(requester, abilities.manageOwners, above, {
+      before: keysOf(ownersAbove, ownOwners),
+      after: keysOf(ownersThere, ownOwners, keptOwners),
+    });
+    const grants = keptOwners.map((owner): Grantee & { role: Role } => ({
+      ...owner,
+      role: "owner",
+    }));
+    if (!parent && !abilities.manageOwners) {
+      grants.push({ user_id: requester.userId, group_id: null, role: "administrator" });
     }
+    await this.#tree.move(document, parent, grants);
     await this.#watcher.changed(document.id);
     return this.#access.resolve(document.id, requester);
+  }
+
+  /**
+   * A move that keeps the page's owners needs only the right to manage it (administrators
+   * reorganise their owners' trees). One that gives it to new owners needs an owner of the
+   * page (only owners hand out ownership), and one that takes it from owners it had through
+   * the pages above needs an owner of those pages too: otherwise an administrator, or the
+   * owner of a single sub-page, could carry a page off under a tree of their own and then
+   * delete it. A page never ends up without an owner.
+   */
+  async #checkOwners(
+    requester: Requester,
+    ownsPage: boolean,
+    above: string[],
+    owners: { before: Set<string>; after: Set<string> },
+  ): Promise<void> {
+    const gained = [...owners.after].some((key) => !owners.before.has(key));
+    const lost = [...owners.before].some((key) => !owners.after.has(key));
+    if (owners.after.size === 0 && owners.before.size > 0) {
+      throw new Conflict("The page would have no owner there: move it under a page with an owner.");
+    }
+    if (gained && !ownsPage) {
+      throw new Forbidden("Only an owner can move this page under pages owned by someone else.");
+    }
+    if (lost) {
+      const grants = await this.#documents.grantsTo(above, requester.userId, requester.groupIds);
+      if (!grants.some((grant) => grant.role === "owner")) {
+        throw new Forbidden(
+          "Only an owner of the page above can move this page away from its owners.",
+        );
+      }
+    }
   }
 
   /** A copy of one document (not its sub-pages) beside it, content included. */
@@ -132,11 +194,14 @@ export class TreeService {
     parent: DocumentRow | null,
     title: string,
   ) {
+    // A copy inherits the owners of the page it sits under; where that tree has none left
+    // (their accounts are gone), whoever made the copy owns it, as they would a new page.
+    const ownerless = !parent || (await this.#tree.ownersOn(chainOf(parent))).length === 0;
     const created = await this.#documents.insert({
       parent,
       title,
       creatorId: requester.userId,
-      ownerRole: parent ? undefined : "owner",
+      ownerRole: ownerless ? "owner" : undefined,
     });
     try {
       if (source.icon) await this.#documents.update(created.id, { icon: source.icon });

@@ -1,7 +1,14 @@
+import { randomUUID } from "node:crypto";
 import type { Database } from "@tandem/kernel";
 import { type Kysely, sql } from "kysely";
-import type { DocsTables } from "../storage/tables.js";
+import type { DocsTables, Role } from "../storage/tables.js";
 import type { DocumentRow } from "./DocumentStore.js";
+
+/** An account or a group holding a role, as an access row names it. */
+export interface Grantee {
+  user_id: string | null;
+  group_id: string | null;
+}
 
 /** Moving, trashing and restoring subtrees: each is one statement over a path prefix. */
 export class TreeStore {
@@ -11,11 +18,40 @@ export class TreeStore {
     this.#db = database.db;
   }
 
-  /** Re-roots a document and everything below it under a new parent (or at the top). */
-  async move(document: DocumentRow, parent: DocumentRow | null): Promise<void> {
+  /** The owner grants on these documents (a chain's owners are those of all its members). */
+  ownersOn(ids: string[]): Promise<Grantee[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.#db
+      .selectFrom("docs_accesses")
+      .select(["user_id", "group_id"])
+      .where("document_id", "in", ids)
+      .where("role", "=", "owner")
+      .execute();
+  }
+
+  /**
+   * Re-roots a document and everything below it under a new parent (or at the top), and
+   * gives `grants` on it in the same transaction, so that it is never seen moved without them.
+   */
+  async move(
+    document: DocumentRow,
+    parent: DocumentRow | null,
+    grants: Array<Grantee & { role: Role }> = [],
+  ): Promise<void> {
     const oldPrefix = document.path;
     const newPrefix = `${parent?.path ?? ""}${document.id}/`;
     await this.#db.transaction().execute(async (trx) => {
+      for (const grant of grants) {
+        await trx
+          .insertInto("docs_accesses")
+          .values({ id: randomUUID(), document_id: document.id, ...grant, created_at: Date.now() })
+          .onConflict((oc) =>
+            oc
+              .columns(["document_id", grant.user_id ? "user_id" : "group_id"])
+              .doUpdateSet({ role: grant.role }),
+          )
+          .execute();
+      }
       await trx
         .updateTable("docs_documents")
         .set({ parent_id: parent?.id ?? null, updated_at: Date.now() })
