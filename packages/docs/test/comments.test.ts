@@ -1,7 +1,7 @@
 import { eventually, startTestServer, type TestServer } from "@tandem/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
-import { type DocsUser, docsUser, openEditor } from "./support.js";
+import { type DocsUser, docsUser, openEditor, settled } from "./support.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -113,5 +113,36 @@ describe("comment threads", () => {
       ).status,
     ).toBe(400);
     live.provider.destroy();
+  });
+
+  test("an unknown thread is a 404, and no internal error text reaches the client", async () => {
+    const owner = await docsUser(server);
+    const id = await documentWith(owner, "Un texte.");
+    const threads = `/api/docs/v1/documents/${id}/threads`;
+    const missing = await owner.api.request(
+      "DELETE",
+      `${threads}/00000000-0000-0000-0000-000000000000`,
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.json).toEqual({ error: "not_found", message: "No such thread." });
+
+    // An editor's client may write anything in the threads map; a thread BlockNote cannot
+    // read makes its code throw a TypeError, which must not come back as its text.
+    const live = await openEditor(server.url, id, owner.token);
+    live.doc.getMap("threads").set("broken", new Y.Map());
+    await settled(live);
+    live.provider.destroy();
+    const broken = await owner.api.request("DELETE", `${threads}/broken/comments/c1`);
+    expect(broken.status).toBe(500);
+    expect(broken.json).toEqual({ error: "internal_error", message: "Something went wrong." });
+
+    const created = await owner.api.request("POST", threads, {
+      initialComment: { body: body("?") },
+    });
+    const madeUp = await owner.api.request("POST", `${threads}/${created.json.id}/addToDocument`, {
+      selection: { yjs: { anchor: null, head: 7 } },
+    });
+    expect(madeUp.status).toBe(400);
+    expect(madeUp.json.message).toMatch(/^selection\.yjs: /);
   });
 });

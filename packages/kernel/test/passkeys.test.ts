@@ -115,6 +115,15 @@ describe("passkeys (WebAuthn)", () => {
     const stranger = new SoftAuthenticator(server.url);
     stranger.create({ challenge: "x", user: { id: "someone" } });
     await refusedWith((o) => stranger.get(o), /not registered/);
+    // Authenticator data announcing a credential it does not hold makes the library's parser
+    // throw a RangeError: refused all the same, without the parser's words.
+    const truncated = Buffer.alloc(37);
+    truncated[32] = 0x40;
+    await refusedWith((o) => {
+      const assertion = authenticator.get(o) as { response: { authenticatorData: string } };
+      assertion.response.authenticatorData = truncated.toString("base64url");
+      return assertion;
+    }, /^The passkey was not accepted: its answer cannot be read\.$/);
 
     // Replay: an assertion that signed in once is refused with a fresh password step.
     const first = await passwordStep(user.email, password);

@@ -54,11 +54,15 @@ export function registerCommentRoutes(
       url,
       handler: async (request) => {
         const requester = await requesterOf(deps, request);
-        const parsed = parseInput(params, request.params) as z.output<P> & { id: string };
+        const parsed = parseInput(params, request.params) as z.output<P> & {
+          id: string;
+          threadId?: string;
+        };
         return deps.comments.run(
           requester,
           parsed.id,
           handle({ params: parsed, body: request.body, query: request.query }),
+          parsed.threadId,
         );
       },
     });

@@ -1,14 +1,26 @@
 import type { YjsThreadStore } from "@blocknote/core/comments";
-import { Forbidden, InvalidRequest, NotFound } from "@tandem/kernel";
+import { Conflict, Forbidden, InvalidRequest, NotFound, type TandemError } from "@tandem/kernel";
 import * as Y from "yjs";
 import type { ServerEdits } from "../collab/ServerEdits.js";
 import { THREADS } from "../convert/blocks.js";
 import { type Requester, rank } from "../permissions/abilities.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import type { UpdateLog } from "../storage/UpdateLog.js";
-import type { Selection } from "./anchor.js";
+import { type Selection, UnanchorableSelection } from "./anchor.js";
 
 export type ThreadOperation = (store: YjsThreadStore) => Promise<unknown>;
+
+/**
+ * BlockNote's thread store refuses with plain errors: these messages are the refusals a
+ * request can cause. Any other error is a fault, left to the REST mapper (a logged 500
+ * with a generic message), so that no internal text reaches a client.
+ */
+const REFUSALS: Record<string, () => TandemError> = {
+  "Thread not found": () => new NotFound("No such thread."),
+  "Comment not found": () => new NotFound("No such comment."),
+  "Not authorized": () => new Forbidden("You may not change this comment."),
+  "Comment already deleted": () => new Conflict("This comment is already deleted."),
+};
 
 /**
  * Comment threads, kept in the document's Yjs "threads" map as BlockNote's thread stores
@@ -28,12 +40,23 @@ export class CommentService {
     this.#edits = deps.edits;
   }
 
-  /** Runs one thread store operation for the requester (commenters and above). */
-  async run(requester: Requester | null, id: string, operation: ThreadOperation): Promise<unknown> {
+  /**
+   * Runs one thread store operation for the requester (commenters and above); with
+   * `threadId`, on that thread, which must exist (BlockNote's `deleteThread` does not check).
+   */
+  async run(
+    requester: Requester | null,
+    id: string,
+    operation: ThreadOperation,
+    threadId?: string,
+  ): Promise<unknown> {
     const { role } = await this.#access.require(id, requester, "comment");
     if (!requester) throw new Forbidden("Sign in to comment.");
     const doc = new Y.Doc();
     Y.applyUpdate(doc, await this.#log.stateOf(id));
+    if (threadId !== undefined && !(doc.getMap(THREADS).get(threadId) instanceof Y.Map)) {
+      throw new NotFound("No such thread.");
+    }
     const before = Y.encodeStateVector(doc);
     // BlockNote's comments code is loaded on first use (see convert/blocks.ts).
     const { DefaultThreadStoreAuth, YjsThreadStore } = await import("@blocknote/core/comments");
@@ -46,10 +69,8 @@ export class CommentService {
     try {
       result = await operation(store);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (/not found/i.test(message)) throw new NotFound(message);
-      if (/not authorized/i.test(message)) throw new Forbidden("You may not change this comment.");
-      throw new InvalidRequest(message);
+      const refusal = error instanceof Error ? REFUSALS[error.message] : undefined;
+      throw refusal ? refusal() : error;
     }
     const update = Y.encodeStateAsUpdate(doc, before);
     await this.#edits.apply(id, update);
@@ -62,12 +83,15 @@ export class CommentService {
     const state = await this.#log.stateOf(id);
     const threads = new Y.Doc();
     Y.applyUpdate(threads, state);
-    if (!threads.getMap(THREADS).has(threadId)) throw new NotFound("No such thread.");
+    if (!(threads.getMap(THREADS).get(threadId) instanceof Y.Map)) {
+      throw new NotFound("No such thread.");
+    }
     let update: Uint8Array;
     try {
       update = await (await import("./anchor.js")).anchorUpdate(state, threadId, selection);
     } catch (error) {
-      throw new InvalidRequest(error instanceof Error ? error.message : "cannot anchor here");
+      if (error instanceof UnanchorableSelection) throw new InvalidRequest(error.message);
+      throw error;
     }
     await this.#edits.apply(id, update);
     return {};

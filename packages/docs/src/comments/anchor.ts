@@ -12,6 +12,32 @@ export interface Selection {
   yjs?: { head: unknown; anchor: unknown };
 }
 
+/** A selection that cannot be marked: its positions are unreadable, empty or gone. */
+export class UnanchorableSelection extends Error {}
+
+/** The selection in ProseMirror positions; Yjs positions a client made up are refused. */
+function positionsOf(
+  doc: Y.Doc,
+  fragment: Y.XmlFragment,
+  mapping: Parameters<typeof relativePositionToAbsolutePosition>[3],
+  selection: Selection,
+): unknown[] {
+  if (!selection.yjs) return [selection.prosemirror?.anchor, selection.prosemirror?.head];
+  const { anchor, head } = selection.yjs;
+  try {
+    return [anchor, head].map((relative) =>
+      relativePositionToAbsolutePosition(
+        doc,
+        fragment,
+        Y.createRelativePositionFromJSON(relative),
+        mapping,
+      ),
+    );
+  } catch {
+    throw new UnanchorableSelection("selection.yjs: not Yjs relative positions of this document");
+  }
+}
+
 /**
  * Marks the commented text with its thread, as the editor itself would: the document is
  * read into ProseMirror with BlockNote's schema, the mark added there, and the difference
@@ -28,19 +54,10 @@ export async function anchorUpdate(
   const fragment = doc.getXmlFragment(FRAGMENT);
   const schema = (await blockEditor()).editor.pmSchema;
   const { doc: pmDoc, meta, mapping } = initProseMirrorDoc(fragment, schema);
-  const positions = selection.yjs
-    ? [selection.yjs.anchor, selection.yjs.head].map((relative) =>
-        relativePositionToAbsolutePosition(
-          doc,
-          fragment,
-          Y.createRelativePositionFromJSON(relative),
-          mapping,
-        ),
-      )
-    : [selection.prosemirror?.anchor, selection.prosemirror?.head];
+  const positions = positionsOf(doc, fragment, mapping, selection);
   const [a, b] = positions;
   if (typeof a !== "number" || typeof b !== "number" || a === b) {
-    throw new RangeError("the selection is empty or no longer in the document");
+    throw new UnanchorableSelection("the selection is empty or no longer in the document");
   }
   const from = Math.max(0, Math.min(a, b));
   const to = Math.min(pmDoc.content.size, Math.max(a, b));

@@ -3,7 +3,10 @@ import { TandemError } from "../errors/TandemError.js";
 
 /**
  * The mapper for Tandem's own REST API: `{ "error": code, "message": text }` with the
- * error's status. Anything unexpected is logged and answered as a plain 500.
+ * error's status. Only Tandem's typed errors and Fastify's own refusals of a request (bad
+ * JSON, a body too large, an unknown media type) are worded for clients; any other error's
+ * text may be internal ("Cannot read properties of undefined…"), so it is logged and the
+ * client gets a generic message: a 500, or the status a library set with a plain wording.
  */
 export function restErrorHandler(
   error: FastifyError,
@@ -22,11 +25,17 @@ export function restErrorHandler(
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    return reply.status(status).send({ error: errorCode(status), message: error.message });
+    const fastifys = typeof error.code === "string" && error.code.startsWith("FST_");
+    if (!fastifys) request.log.warn({ err: error }, "request refused by a library");
+    return reply
+      .status(status)
+      .send({ error: errorCode(status), message: fastifys ? error.message : REFUSED });
   }
   request.log.error({ err: error }, "request failed");
   return reply.status(500).send({ error: "internal_error", message: "Something went wrong." });
 }
+
+const REFUSED = "The request was refused.";
 
 function errorCode(status: number): string {
   switch (status) {

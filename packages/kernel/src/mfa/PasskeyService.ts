@@ -239,8 +239,15 @@ function transportsOf(row: PasskeyRow): never[] {
   return (Array.isArray(parsed) ? parsed.filter((t) => typeof t === "string") : []) as never[];
 }
 
-/** The library's reasons are precise (origin, RP ID, counter…) and safe to show. */
+/** JavaScript's own faults, as the library's parsers throw them on bytes they did not expect. */
+const FAULTS = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError];
+
+/**
+ * The library's reasons are precise (origin, RP ID, counter…) and safe to show; a fault's
+ * text ("Offset is outside the bounds of the DataView") is internal and never shown.
+ */
 function refused(error: unknown): never {
   if (error instanceof TandemError) throw error;
-  throw new InvalidPasskey(error instanceof Error ? error.message.replace(/\.$/, "") : "invalid");
+  const worded = error instanceof Error && !FAULTS.some((fault) => error instanceof fault);
+  throw new InvalidPasskey(worded ? error.message.replace(/\.$/, "") : "its answer cannot be read");
 }
