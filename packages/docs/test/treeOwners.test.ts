@@ -92,6 +92,38 @@ describe("moving a page keeps it with its owners", () => {
   });
 });
 
+test("a group that owns the tree is an owner like an account", async () => {
+  const { a, b, q, k } = await stage();
+  const admin = await server.tandem.accounts.byEmail(server.admin.email);
+  if (!admin) throw new Error("no first administrator");
+  const { token } = await server.tandem.access.createToken(admin, {
+    expiresAt: null,
+    scopes: ["scim"],
+  });
+  const scim = await fetch(`${server.url}/scim/v2/Groups`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json" },
+    body: JSON.stringify({
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+      displayName: `Propriétaires ${q}`,
+    }),
+  });
+  const group = (await scim.json()) as { id: string };
+  const granted = await a.api.request("POST", `${docs}/${q}/accesses`, {
+    groupId: group.id,
+    role: "owner",
+  });
+  expect(granted.status).toBe(204);
+  // A tree of A's alone: the group would lose the page there.
+  const { id: z } = await createDocument(a, { title: "Z" });
+  await share(a, z, b, "editor");
+  expect((await b.api.request("POST", `${docs}/${k}/move`, { parentId: z })).status).toBe(403);
+  // At the top, the group keeps it as A does.
+  expect((await b.api.request("POST", `${docs}/${k}/move`, { parentId: null })).status).toBe(200);
+  const { accesses } = (await a.api.request("GET", `${docs}/${k}/accesses`)).json;
+  expect(accesses).toContainEqual(expect.objectContaining({ groupId: group.id, role: "owner" }));
+});
+
 describe("no page ends up without an owner", () => {
   /** Z, whose only owner's access is gone (as an account deleted before owners were kept). */
   async function ownerlessTree(editor: DocsUser) {
