@@ -44,17 +44,17 @@ export const docsOptions = {
   ),
   convertMemoryMb: option(
     "TANDEM_DOCS_CONVERT_MEMORY_MB",
-    wholeNumber({ min: 64, max: 64 * 1024, default: 512 }),
-    "Heap of one conversion worker, in MB; a conversion that needs more is refused (422).",
+    wholeNumber({ min: 64, max: 64 * 1024, default: 1024 }),
+    "Heap of one conversion worker, in MB; a conversion that needs more is refused (422). BlockNote needs about 600 MB for 10,000 blocks.",
   ),
   convertSeconds: option(
     "TANDEM_DOCS_CONVERT_SECONDS",
-    wholeNumber({ min: 1, max: 3600, default: 60 }),
+    wholeNumber({ min: 1, max: 3600, default: 120 }),
     "How long one import or export (PDF: LibreOffice too) may take before it is stopped (422).",
   ),
   importMaxBlocks: option(
     "TANDEM_DOCS_IMPORT_MAX_BLOCKS",
-    wholeNumber({ min: 10, max: 10_000_000, default: 20_000 }),
+    wholeNumber({ min: 10, max: 10_000_000, default: 10_000 }),
     "Most blocks (paragraphs, headings, list items, table cells) an imported file may hold (413).",
   ),
   importMaxDepth: option(
