@@ -74,6 +74,7 @@ export function createDocsModule(): TandemModule<typeof docsOptions> {
       await services?.autoVersions.stop();
       await services?.indexer.stop();
       await services?.mail.stop();
+      await services?.conversions.close();
     },
   };
 }

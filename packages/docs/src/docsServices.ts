@@ -9,6 +9,7 @@ import { PersistenceExtension } from "./collab/PersistenceExtension.js";
 import { ServerEdits } from "./collab/ServerEdits.js";
 import { CommentService } from "./comments/CommentService.js";
 import type { docsOptions } from "./config.js";
+import { ConversionPool } from "./convert/ConversionPool.js";
 import { ExchangeService } from "./convert/ExchangeService.js";
 import { AccessRequests } from "./documents/AccessRequests.js";
 import { DocumentService } from "./documents/DocumentService.js";
@@ -108,14 +109,31 @@ export function createDocsServices(
     edits,
     watcher,
   });
+  const { config } = context;
+  const conversions = new ConversionPool({
+    workers: config.convertWorkers,
+    queue: config.convertQueue,
+    memoryMb: config.convertMemoryMb,
+    timeoutMs: config.convertSeconds * 1000,
+  });
   const exchange = new ExchangeService({
     access,
     log: updates,
     documents,
     edits,
-    libreoffice: context.config.libreoffice,
-    // Text compresses about tenfold; images hardly at all: five times the file is generous.
-    maxUnpackedBytes: context.config.maxImportBytes * 5,
+    pool: conversions,
+    bounds: {
+      maxBlocks: config.importMaxBlocks,
+      maxDepth: config.importMaxDepth,
+      maxCharacters: config.importMaxCharacters,
+      // Text compresses about tenfold; images hardly at all: five times the file is generous.
+      maxUnpackedBytes: config.maxImportBytes * 5,
+    },
+    libreoffice: {
+      command: config.libreoffice,
+      timeoutMs: config.convertSeconds * 1000,
+      memoryMb: config.libreofficeMemoryMb,
+    },
   });
   const comments = new CommentService({ access, log: updates, edits });
   return {
@@ -123,6 +141,7 @@ export function createDocsServices(
     comments,
     requests,
     exchange,
+    conversions,
     logger,
     access,
     store,

@@ -29,12 +29,17 @@ export function registerExchangeRoutes(
     maxImportBytes: number;
   },
 ) {
-  /** GET /documents/:id/export?format=markdown|html|docx|odt|pdf — a file to download. */
+  /**
+   * GET /documents/:id/export?format=markdown|html|docx|odt|pdf — a file to download.
+   * Converted in a worker: 422 past its time or memory, 429/503 with Retry-After when busy.
+   */
   http.get(`${DOCS_API}/documents/:id/export`, async (request, reply) => {
     const requester = await requesterOf(deps, request, { visitorsWelcome: true });
     const { id } = parseInput(Params, request.params);
     const { format } = parseInput(ExportQuery, request.query);
-    const file = await deps.exchange.export(requester, id, format);
+    // A link visitor's conversions are counted by address, a user's by account.
+    const who = requester?.userId ?? `visitor:${request.ip}`;
+    const file = await deps.exchange.export(requester, id, format, who);
     const name = `${file.title.replace(/[^\p{L}\p{N} _-]+/gu, "").trim() || "document"}.${file.extension}`;
     return reply
       .header("content-type", file.type)
@@ -50,7 +55,11 @@ export function registerExchangeRoutes(
       { parseAs: "buffer", bodyLimit: deps.maxImportBytes },
       (_request, body, done) => done(null, body),
     );
-    /** POST /import?format=markdown|docx|odt[&title=…&parentId=…] — a new document from a file. */
+    /**
+     * POST /import?format=markdown|docx|odt[&title=…&parentId=…] — a new document from a file.
+     * 413 past the bounds (bytes, blocks, characters), 422 when nested too deep or past the
+     * conversion's time or memory, 429/503 with Retry-After when busy.
+     */
     scope.post(`${DOCS_API}/import`, async (request, reply) => {
       const requester = await requesterOf(deps, request);
       const query = parseInput(ImportQuery, request.query);
