@@ -42,7 +42,12 @@ export function createDocsServices(
   const access = new DocumentAccess(store, context.directory, sharing);
   const updates = new UpdateLog(context.database);
   const watcher = new AccessWatcher({ pubsub: context.pubsub, store, access, logger });
-  const credentials = new CredentialWatcher({ revocations: context.revocations, logger });
+  const credentials = new CredentialWatcher({
+    revocations: context.revocations,
+    isLive: (credential) => context.access.isLive(credential),
+    recheckMs: context.config.credentialRecheckSeconds * 1000,
+    logger,
+  });
   const cluster = new ClusterExtension(context.pubsub, randomUUID(), logger);
   const edits = new ServerEdits(updates, cluster, (id) => changed(id));
   const versions = new VersionService({

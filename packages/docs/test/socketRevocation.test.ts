@@ -3,6 +3,7 @@ import {
   ApiClient,
   buildUser,
   eventually,
+  runCli,
   startTestServer,
   type TestServer,
 } from "@tandem/testkit";
@@ -206,5 +207,50 @@ describe("a revoked credential closes the collaboration socket it opened", () =>
     await eventually(() => expect(ownerEditor.text.toString()).toContain("bystander"));
     expect(theirs.refusal.closed).toBeUndefined();
     for (const open of [editor, ownerEditor, theirs]) open.provider.destroy();
+  });
+});
+
+describe("a revocation nothing published (the CLI) still reaches the socket", () => {
+  let quick: TestServer;
+  beforeAll(async () => {
+    // Open sockets check their credential every second here (a minute by default).
+    quick = await startTestServer({ TANDEM_DOCS_CREDENTIAL_RECHECK_SECONDS: "1" });
+  });
+  afterAll(() => quick?.close());
+
+  test("`tandem user disable` and `tandem user reset-mfa` beside the running server", async () => {
+    const owner = await docsUser(quick);
+    const scripted = await docsUser(quick);
+    const { user, password } = await buildUser(quick.tandem);
+    const browser = new ApiClient(quick.url);
+    expect((await browser.signIn(user.email, password)).status).toBe(200);
+    const { id } = await createDocument(owner);
+    for (const email of [scripted.user.email, user.email]) {
+      await owner.api.request("POST", `/api/docs/v1/documents/${id}/accesses`, {
+        email,
+        role: "editor",
+      });
+    }
+    const ownerEditor = await openEditor(quick.url, id, owner.token);
+    const byToken = await openEditor(quick.url, id, scripted.token);
+    const bySession = await openEditor(quick.url, id, "", { cookie: cookieOf(browser) });
+
+    const disabled = await runCli(
+      ["user", "disable", "--email", scripted.user.email],
+      quick.backend.env,
+    );
+    expect(disabled.code, disabled.stderr).toBe(0);
+    const reset = await runCli(["user", "reset-mfa", user.email], quick.backend.env);
+    expect(reset.code, reset.stderr).toBe(0);
+
+    await eventually(() => expect(byToken.refusal.closed).toBeDefined());
+    await eventually(() => expect(bySession.refusal.closed).toBeDefined());
+    byToken.text.insert(0, "AFTER DISABLE ");
+    bySession.text.insert(0, "AFTER RESET ");
+    ownerEditor.text.insert(0, "owner still writes ");
+    const reopened = await openEditor(quick.url, id, owner.token);
+    await eventually(() => expect(reopened.text.toString()).toContain("owner still writes"));
+    expect(reopened.text.toString()).not.toMatch(/AFTER (DISABLE|RESET)/);
+    for (const editor of [ownerEditor, byToken, bySession, reopened]) editor.provider.destroy();
   });
 });

@@ -111,6 +111,22 @@ export class AccessService {
     return { user: found.user, scopes: parseScopes(found.scopes), credential };
   }
 
+  /**
+   * Whether a credential checked earlier still works: for connections kept open, so that
+   * what was revoked where nothing could be published (the CLI) still reaches them.
+   * An app's token is the identity module's: here only its account is checked.
+   */
+  async isLive(credential: Credential): Promise<boolean> {
+    const now = Date.now();
+    if (credential.expiresAt !== null && credential.expiresAt <= now) return false;
+    if (credential.kind === "token") return this.#tokens.tokenLive(credential.id, now);
+    if (credential.kind === "session") {
+      const session = await this.#tokens.userForSession(credential.id, now);
+      return session?.id === credential.accountId;
+    }
+    return this.#tokens.accountEnabled(credential.accountId);
+  }
+
   /** The user's tokens that are not revoked, newest first. */
   async tokensOf(user: UserRow): Promise<TokenInfo[]> {
     return (await this.#tokens.tokensOf(user.id)).map(tokenInfo);

@@ -31,6 +31,31 @@ export class TokenStore {
       .executeTakeFirst();
   }
 
+  /** Whether the token with this id is live at `now` and its owner not disabled. */
+  async tokenLive(id: string, now: number): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom("personal_access_tokens as t")
+      .innerJoin("users as u", "u.id", "t.user_id")
+      .select("t.id")
+      .where("t.id", "=", id)
+      .where("t.revoked_at", "is", null)
+      .where((eb) => eb.or([eb("t.expires_at", "is", null), eb("t.expires_at", ">", now)]))
+      .where("u.disabled_at", "is", null)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Whether the account exists and is not disabled. */
+  async accountEnabled(userId: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom("users")
+      .select("id")
+      .where("id", "=", userId)
+      .where("disabled_at", "is", null)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async touchToken(hash: string, now: number): Promise<void> {
     await this.#db
       .updateTable("personal_access_tokens")
