@@ -22,6 +22,12 @@ export const docsOptions = {
     wholeNumber({ min: 1024, max: 1024 * 1024 * 1024, default: 20 * 1024 * 1024 }),
     "Largest file accepted for import (Markdown, DOCX, ODT), in bytes.",
   ),
+  credentialRecheckSeconds: option(
+    "TANDEM_DOCS_CREDENTIAL_RECHECK_SECONDS",
+    wholeNumber({ min: 1, max: 3600, default: 60 }),
+    "How often open collaboration sockets check that the session or token that opened them still works " +
+      "(revocations from the server reach them at once; this catches those made elsewhere, e.g. by the CLI).",
+  ),
   libreoffice: option(
     "TANDEM_DOCS_LIBREOFFICE",
     z.string().min(1).default("libreoffice"),

@@ -42,6 +42,7 @@ export function createDocsModule(): TandemModule<typeof docsOptions> {
         server.handleUpgrade(request, socket, head),
       );
       await parts.watcher.start(parts.hocuspocus);
+      await parts.credentials.start(parts.hocuspocus);
       parts.mail.start();
       parts.autoVersions.start(context.config.versionEveryMinutes * 60_000);
 
@@ -70,6 +71,7 @@ export function createDocsModule(): TandemModule<typeof docsOptions> {
       clearInterval(purge);
       await collab?.close();
       await services?.watcher.stop();
+      await services?.credentials.stop();
       await services?.persistence.settle();
       await services?.autoVersions.stop();
       await services?.indexer.stop();

@@ -3,6 +3,7 @@ import { type ModuleContext, openMailOutbox, type SliceValues } from "@tandem/ke
 import { AccessWatcher } from "./collab/AccessWatcher.js";
 import { AuthorizationExtension } from "./collab/AuthorizationExtension.js";
 import { ClusterExtension } from "./collab/ClusterExtension.js";
+import { CredentialWatcher } from "./collab/CredentialWatcher.js";
 import type { CollabContext } from "./collab/context.js";
 import { HocuspocusHost } from "./collab/HocuspocusHost.js";
 import { PersistenceExtension } from "./collab/PersistenceExtension.js";
@@ -42,6 +43,12 @@ export function createDocsServices(
   const access = new DocumentAccess(store, context.directory, sharing);
   const updates = new UpdateLog(context.database);
   const watcher = new AccessWatcher({ pubsub: context.pubsub, store, access, logger });
+  const credentials = new CredentialWatcher({
+    revocations: context.revocations,
+    isLive: (credential) => context.access.isLive(credential),
+    recheckMs: context.config.credentialRecheckSeconds * 1000,
+    logger,
+  });
   const cluster = new ClusterExtension(context.pubsub, randomUUID(), logger);
   const edits = new ServerEdits(updates, cluster, (id) => changed(id));
   const versions = new VersionService({
@@ -76,6 +83,7 @@ export function createDocsServices(
     extensions: [
       cluster,
       new AuthorizationExtension(context.auth, access),
+      credentials,
       persistence,
       autoVersions,
       indexer,
@@ -147,6 +155,7 @@ export function createDocsServices(
     store,
     hocuspocus,
     watcher,
+    credentials,
     persistence,
     autoVersions,
     indexer,

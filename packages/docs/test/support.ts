@@ -1,7 +1,8 @@
-import { HocuspocusProvider } from "@hocuspocus/provider";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { COLLAB_PATH } from "@tandem/docs";
 import type { UserRow } from "@tandem/kernel";
 import { ApiClient, buildUser, eventually, type TestServer } from "@tandem/testkit";
+import { WebSocket } from "ws";
 import * as Y from "yjs";
 
 export interface DocsUser {
@@ -34,17 +35,23 @@ export interface Editor {
   refusal: { reason?: string; closed?: number };
 }
 
-/** A real HocuspocusProvider on the document, resolved once it has synced (or was refused). */
+/**
+ * A real HocuspocusProvider on the document, resolved once it has synced (or was refused).
+ * With `cookie` (and an empty token) it signs in with a browser session, as the web app does.
+ */
 export async function openEditor(
   url: string,
   documentId: string,
   token: string,
-  options: { expectRefusal?: boolean } = {},
+  options: { expectRefusal?: boolean; cookie?: string } = {},
 ): Promise<Editor> {
   const doc = new Y.Doc();
   const refusal: Editor["refusal"] = {};
+  const address = `${url.replace(/^http/, "ws")}${COLLAB_PATH}`;
   const provider = new HocuspocusProvider({
-    url: `${url.replace(/^http/, "ws")}${COLLAB_PATH}`,
+    ...(options.cookie
+      ? { websocketProvider: browserSocket(address, url, options.cookie) }
+      : { url: address }),
     name: documentId,
     token,
     document: doc,
@@ -55,10 +62,32 @@ export async function openEditor(
       refusal.closed = event.code;
     },
   });
+  if (options.cookie) {
+    // A socket handed in is the caller's: this one goes with its provider (which then hears
+    // of the socket's destroy in turn, hence once).
+    const socket = provider.configuration.websocketProvider;
+    let gone = false;
+    provider.on("destroy", () => {
+      if (gone) return;
+      gone = true;
+      socket.destroy();
+    });
+    provider.attach();
+  }
   await eventually(() => {
     if (options.expectRefusal ? !refusal.reason : !provider.isSynced) throw new Error("not yet");
   });
   return { provider, doc, text: doc.getText("content"), refusal };
+}
+
+/** A socket that sends the session cookie from Tandem's own origin, as a browser would. */
+function browserSocket(address: string, origin: string, cookie: string) {
+  class BrowserWebSocket extends WebSocket {
+    constructor(target: string) {
+      super(target, { headers: { cookie, origin } });
+    }
+  }
+  return new HocuspocusProviderWebsocket({ url: address, WebSocketPolyfill: BrowserWebSocket });
 }
 
 /** Resolves once the server acknowledged every update this editor sent. */

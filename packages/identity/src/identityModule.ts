@@ -104,7 +104,13 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
       });
       const consent = new ConsentService(host);
       registerConsentRoutes(http, { auth: context.auth, consent, audit: context.audit });
-      registerAccountAppRoutes(http, { auth: context.auth, grants, clients, audit: context.audit });
+      registerAccountAppRoutes(http, {
+        auth: context.auth,
+        grants,
+        clients,
+        audit: context.audit,
+        revocations: context.revocations,
+      });
       registerFederationRoutes(http, {
         broker,
         upstreams,

@@ -29,6 +29,12 @@ export {
 } from "./accounts/LoginThrottle.js";
 export { kernelMigrations } from "./accounts/migrations.js";
 export {
+  type Credential,
+  type Revocation,
+  Revocations,
+  revokes,
+} from "./accounts/Revocations.js";
+export {
   PASSWORD_MAX,
   PASSWORD_MIN,
   passwordProblem,

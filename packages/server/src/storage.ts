@@ -13,6 +13,7 @@ import {
   migrate,
   type NewUser,
   openDatabase,
+  type Revocations,
   type UserRow,
 } from "@tandem/kernel";
 import type { TandemConfig } from "./config.js";
@@ -48,7 +49,14 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-export async function openStorage(config: TandemConfig): Promise<Storage> {
+/**
+ * `revocations`: the server's, on its pub/sub, so that what is revoked here closes the
+ * connections open on every instance; without it (the CLI) revocations stay in the database.
+ */
+export async function openStorage(
+  config: TandemConfig,
+  options: { revocations?: Revocations } = {},
+): Promise<Storage> {
   const database = await openDatabase(config.kernel);
   let applied: AppliedMigration[];
   try {
@@ -58,7 +66,10 @@ export async function openStorage(config: TandemConfig): Promise<Storage> {
     throw error;
   }
   const accounts = new AccountService(database);
-  const access = new AccessService(database, { sessionMinutes: config.kernel.sessionMinutes });
+  const access = new AccessService(database, {
+    sessionMinutes: config.kernel.sessionMinutes,
+    revocations: options.revocations,
+  });
   const modules = createModules();
   return {
     database,
@@ -84,8 +95,7 @@ export async function openStorage(config: TandemConfig): Promise<Storage> {
     },
     disableUser: async (email) => {
       const user = await accounts.disable(email);
-      await access.endSessionsOf(user);
-      await access.revokeTokensOf(user);
+      await access.endEverythingOf(user);
       for (const module of modules) await module.onAccountDisabled?.(user.id, database);
       return user;
     },

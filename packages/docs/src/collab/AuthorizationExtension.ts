@@ -1,5 +1,5 @@
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
-import type { Authenticator, UserRow } from "@tandem/kernel";
+import type { Authenticator, Credential, UserRow } from "@tandem/kernel";
 import { rank } from "../permissions/abilities.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import type { CollabContext } from "./context.js";
@@ -21,21 +21,33 @@ export class AuthorizationExtension implements Extension {
   }
 
   async onAuthenticate(payload: onAuthenticatePayload<CollabContext>): Promise<CollabContext> {
-    const user = await this.#userOf(payload.token, payload.context);
+    const { user, credential } = await this.#identify(payload.token, payload.context);
     const requester = await this.#access.requesterOf(user);
     const { role } = await this.#access.resolve(payload.documentName, requester);
     if (!role) throw new Error("forbidden");
     payload.connectionConfig.readOnly = rank(role) < rank("editor");
-    return { user, requester, role };
+    return { user, requester, role, credential };
   }
 
-  async #userOf(token: string, context: CollabContext): Promise<UserRow | null> {
+  /** The account and the credential the connection keeps (see CredentialWatcher). */
+  async #identify(
+    token: string,
+    context: CollabContext,
+  ): Promise<{ user: UserRow | null; credential: Credential | null }> {
     if (token) {
       const principal = await this.#auth.bearer(token);
       // A wrong token is refused rather than treated as a visitor: the client meant it.
       if (!principal) throw new Error("invalid token");
-      return principal.user;
+      // A bearer the kernel cannot name still ends with its account.
+      const credential = principal.credential ?? {
+        accountId: principal.user.id,
+        kind: "app",
+        id: principal.clientId ?? "",
+        expiresAt: null,
+      };
+      return { user: principal.user, credential };
     }
-    return (await context.cookieUser) ?? null;
+    const session = await context.cookieSession;
+    return { user: session?.user ?? null, credential: session?.credential ?? null };
   }
 }

@@ -1,7 +1,13 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Hocuspocus } from "@hocuspocus/server";
-import { type Authenticator, type Logger, readCookie, type UserRow } from "@tandem/kernel";
+import {
+  type Authenticator,
+  type Credential,
+  type Logger,
+  readCookie,
+  type UserRow,
+} from "@tandem/kernel";
 import type { WebSocket, WebSocketServer } from "ws";
 import { CLOSE, type CollabContext } from "./context.js";
 import type { HocuspocusHost } from "./HocuspocusHost.js";
@@ -83,7 +89,7 @@ export class CollabServer {
     const request = new Request(`${this.#origin}${incoming.url ?? "/"}`, { headers });
     // Listeners are attached before any await, so no early message is lost.
     const connection = hocuspocus.handleConnection(ws, request, {
-      cookieUser: this.#cookieUser(incoming),
+      cookieSession: this.#cookieSession(incoming),
     } as CollabContext);
     ws.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => {
       try {
@@ -105,12 +111,14 @@ export class CollabServer {
    * The browser session behind the socket. Browsers send cookies with cross-site WebSocket
    * requests too, so a session counts only when the page asking is Tandem's own.
    */
-  async #cookieUser(incoming: IncomingMessage): Promise<UserRow | null> {
+  async #cookieSession(
+    incoming: IncomingMessage,
+  ): Promise<{ user: UserRow; credential: Credential } | null> {
     const origin = incoming.headers.origin;
     if (origin && origin !== this.#origin) return null;
     const secret = readCookie(incoming.headers.cookie, this.#auth.cookieName);
     if (!secret) return null;
-    return (await this.#auth.sessionUser(secret)) ?? null;
+    return (await this.#auth.session(secret)) ?? null;
   }
 }
 

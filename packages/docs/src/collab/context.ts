@@ -1,12 +1,14 @@
-import type { UserRow } from "@tandem/kernel";
+import type { Credential, UserRow } from "@tandem/kernel";
 import type { Requester } from "../permissions/abilities.js";
 import type { Role } from "../storage/tables.js";
 
 /** What a collaboration connection knows of who is on the other end. */
 export interface CollabContext {
   /** The browser session's account, resolved from the cookie at the upgrade. */
-  cookieUser?: Promise<UserRow | null>;
+  cookieSession?: Promise<{ user: UserRow; credential: Credential } | null>;
   user: UserRow | null;
+  /** What authenticated the connection (null for an anonymous visitor): it ends with it. */
+  credential: Credential | null;
   requester: Requester | null;
   role: Role;
 }
@@ -15,6 +17,8 @@ export interface CollabContext {
 export const CLOSE = {
   /** Access to the document was removed while connected. */
   forbidden: 4403,
+  /** The session or token behind the connection was revoked or expired, or its account disabled. */
+  unauthorized: 4401,
   /** A message the server could not read. */
   malformed: 4400,
 } as const;

@@ -1,4 +1,11 @@
-import { type AuditLog, type Authenticator, NotFound, parseInput, z } from "@tandem/kernel";
+import {
+  type AuditLog,
+  type Authenticator,
+  NotFound,
+  parseInput,
+  type Revocations,
+  z,
+} from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { ClientStore } from "../provider/ClientStore.js";
 import type { ConsentedApp, GrantStore } from "./GrantStore.js";
@@ -21,7 +28,13 @@ export function presentConsentedApp(app: ConsentedApp) {
 
 export function registerAccountAppRoutes(
   http: FastifyInstance,
-  deps: { auth: Authenticator; grants: GrantStore; clients: ClientStore; audit: AuditLog },
+  deps: {
+    auth: Authenticator;
+    grants: GrantStore;
+    clients: ClientStore;
+    audit: AuditLog;
+    revocations: Revocations;
+  },
 ) {
   /** GET /api/v1/account/apps — third-party apps the signed-in user allowed, with their scopes. */
   http.get("/api/v1/account/apps", async (request) => {
@@ -42,6 +55,8 @@ export function registerAccountAppRoutes(
     const thirdParty = !(await deps.clients.isFirstParty(clientId));
     const revoked = thirdParty ? await deps.grants.revoke(user.id, clientId) : 0;
     if (revoked === 0) throw new NotFound("This app has no access to your account.");
+    // Its tokens are refused from now on; sockets they opened close too, on every instance.
+    await deps.revocations.publish({ accountId: user.id, kind: "app", id: clientId });
     await deps.audit.record({
       action: "consent_revoked",
       outcome: "success",

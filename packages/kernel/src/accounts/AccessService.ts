@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { InvalidRequest, TandemError } from "../errors/TandemError.js";
 import type { Database } from "../storage/Database.js";
+import { type Credential, Revocations } from "./Revocations.js";
 import { digest, newSecret } from "./secrets.js";
 import { type SessionRow, TokenStore } from "./TokenStore.js";
 import type { TokenRow, UserRow } from "./tables.js";
@@ -44,16 +45,24 @@ export interface Principal {
   scopes?: string[];
   /** For an OpenID provider's access token: the app it was issued to. */
   clientId?: string;
+  /** What authenticated the request: a connection kept open keeps it, to be ended with it. */
+  credential?: Credential;
 }
 
-/** Issues and checks the secrets that stand for a signed-in user. */
+/**
+ * Issues and checks the secrets that stand for a signed-in user. Every revocation is
+ * published here (see Revocations), so connections that checked a secret once — an open
+ * collaboration socket — end with it, on every instance.
+ */
 export class AccessService {
+  readonly revocations: Revocations;
   readonly #tokens: TokenStore;
   readonly #sessionMs: number;
 
-  constructor(database: Database, options: { sessionMinutes: number }) {
+  constructor(database: Database, options: { sessionMinutes: number; revocations?: Revocations }) {
     this.#tokens = new TokenStore(database);
     this.#sessionMs = options.sessionMinutes * 60_000;
+    this.revocations = options.revocations ?? Revocations.offline();
   }
 
   /** A personal access token, returned in clear once; only its digest is kept. */
@@ -86,14 +95,36 @@ export class AccessService {
   /** The token's owner and scopes, if the token is live; records its use. */
   async accessForToken(
     token: string,
-  ): Promise<{ user: UserRow; scopes: TokenScope[] } | undefined> {
+  ): Promise<{ user: UserRow; scopes: TokenScope[]; credential: Credential } | undefined> {
     if (!token.startsWith(TOKEN_PREFIX)) return undefined;
     const hash = digest(token);
     const now = Date.now();
     const found = await this.#tokens.tokenAccess(hash, now);
     if (!found) return undefined;
     await this.#tokens.touchToken(hash, now);
-    return { user: found.user, scopes: parseScopes(found.scopes) };
+    const credential: Credential = {
+      accountId: found.user.id,
+      kind: "token",
+      id: found.id,
+      expiresAt: found.expiresAt,
+    };
+    return { user: found.user, scopes: parseScopes(found.scopes), credential };
+  }
+
+  /**
+   * Whether a credential checked earlier still works: for connections kept open, so that
+   * what was revoked where nothing could be published (the CLI) still reaches them.
+   * An app's token is the identity module's: here only its account is checked.
+   */
+  async isLive(credential: Credential): Promise<boolean> {
+    const now = Date.now();
+    if (credential.expiresAt !== null && credential.expiresAt <= now) return false;
+    if (credential.kind === "token") return this.#tokens.tokenLive(credential.id, now);
+    if (credential.kind === "session") {
+      const session = await this.#tokens.userForSession(credential.id, now);
+      return session?.id === credential.accountId;
+    }
+    return this.#tokens.accountEnabled(credential.accountId);
   }
 
   /** The user's tokens that are not revoked, newest first. */
@@ -102,8 +133,10 @@ export class AccessService {
   }
 
   /** Revokes one of the user's tokens at once; false when the user has no such live token. */
-  revokeToken(user: UserRow, id: string): Promise<boolean> {
-    return this.#tokens.revokeToken(user.id, id, Date.now());
+  async revokeToken(user: UserRow, id: string): Promise<boolean> {
+    if (!(await this.#tokens.revokeToken(user.id, id, Date.now()))) return false;
+    await this.revocations.publish({ accountId: user.id, kind: "token", id });
+    return true;
   }
 
   /** The user's live sessions, most recently used first. */
@@ -114,12 +147,15 @@ export class AccessService {
   /** Ends the user's session whose public id (see `publicSessionId`) this is; false if none. */
   async endSessionOf(user: UserRow, publicId: string): Promise<boolean> {
     const session = (await this.sessionsOf(user)).find((s) => publicSessionId(s.id) === publicId);
-    return session ? this.#tokens.deleteSessionOf(user.id, session.id) : false;
+    if (!session || !(await this.#tokens.deleteSessionOf(user.id, session.id))) return false;
+    await this.revocations.publish({ accountId: user.id, kind: "session", id: session.id });
+    return true;
   }
 
   /** Ends every session of the user except `keepSessionId` (the one asking, if any). */
   async endOtherSessionsOf(user: UserRow, keepSessionId: string | undefined): Promise<void> {
     await this.#tokens.deleteSessionsOfExcept(user.id, keepSessionId);
+    await this.revocations.publish({ accountId: user.id, kind: "session", except: keepSessionId });
   }
 
   async userForToken(token: string): Promise<UserRow | undefined> {
@@ -147,37 +183,62 @@ export class AccessService {
     return { id, secret, expiresAt };
   }
 
-  async sessionFor(secret: string): Promise<{ user: UserRow; signedInAt: number } | undefined> {
+  async sessionFor(
+    secret: string,
+  ): Promise<{ user: UserRow; signedInAt: number; credential: Credential } | undefined> {
     const id = digest(secret);
     const now = Date.now();
     const row = await this.#tokens.userForSession(id, now);
     if (!row) return undefined;
-    const { session_created_at: signedInAt, session_last_seen_at: lastSeenAt, ...user } = row;
+    const {
+      session_created_at: signedInAt,
+      session_last_seen_at: lastSeenAt,
+      session_expires_at: expiresAt,
+      ...user
+    } = row;
     // Checked here first so most requests write nothing; the store's condition settles races.
     if (now - lastSeenAt >= SESSION_TOUCH_MS) {
       await this.#tokens.touchSession(id, now, SESSION_TOUCH_MS);
     }
-    return { user, signedInAt };
+    return { user, signedInAt, credential: { accountId: user.id, kind: "session", id, expiresAt } };
   }
 
   async endSession(secret: string): Promise<void> {
-    await this.#tokens.deleteSession(digest(secret));
+    const id = digest(secret);
+    const accountId = await this.#tokens.deleteSession(id);
+    if (accountId) await this.revocations.publish({ accountId, kind: "session", id });
   }
 
   async revokeTokensOf(user: UserRow): Promise<void> {
     await this.#tokens.revokeTokensOf(user.id, Date.now());
+    await this.revocations.publish({ accountId: user.id, kind: "token" });
   }
 
   async endSessionsOf(user: UserRow): Promise<void> {
     await this.#tokens.deleteSessionsOf(user.id);
+    await this.revocations.publish({ accountId: user.id, kind: "session" });
+  }
+
+  /**
+   * A disabled account: its sessions and tokens end, and every connection it holds closes,
+   * whatever opened it (an app's access token too, which the provider revokes on its side).
+   */
+  async endEverythingOf(user: UserRow): Promise<void> {
+    await this.#tokens.deleteSessionsOf(user.id);
+    await this.#tokens.revokeTokensOf(user.id, Date.now());
+    await this.revocations.publish({ accountId: user.id, kind: "account" });
   }
 
   /**
    * For an organisation that starts requiring a second factor: its members' sessions that
    * passed none end now, not at their expiry. Returns the accounts that lost one.
    */
-  endSessionsWithoutSecondFactor(userIds: readonly string[]): Promise<string[]> {
-    return this.#tokens.deleteSessionsWithoutSecondFactor(userIds);
+  async endSessionsWithoutSecondFactor(userIds: readonly string[]): Promise<string[]> {
+    const ended = await this.#tokens.deleteSessionsWithoutSecondFactor(userIds);
+    for (const { id, accountId } of ended) {
+      await this.revocations.publish({ accountId, kind: "session", id });
+    }
+    return [...new Set(ended.map((session) => session.accountId))];
   }
 
   async purgeExpiredSessions(): Promise<void> {

@@ -31,6 +31,31 @@ export class TokenStore {
       .executeTakeFirst();
   }
 
+  /** Whether the token with this id is live at `now` and its owner not disabled. */
+  async tokenLive(id: string, now: number): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom("personal_access_tokens as t")
+      .innerJoin("users as u", "u.id", "t.user_id")
+      .select("t.id")
+      .where("t.id", "=", id)
+      .where("t.revoked_at", "is", null)
+      .where((eb) => eb.or([eb("t.expires_at", "is", null), eb("t.expires_at", ">", now)]))
+      .where("u.disabled_at", "is", null)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Whether the account exists and is not disabled. */
+  async accountEnabled(userId: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom("users")
+      .select("id")
+      .where("id", "=", userId)
+      .where("disabled_at", "is", null)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async touchToken(hash: string, now: number): Promise<void> {
     await this.#db
       .updateTable("personal_access_tokens")
@@ -56,20 +81,37 @@ export class TokenStore {
   userForSession(
     id: string,
     now: number,
-  ): Promise<(UserRow & { session_created_at: number; session_last_seen_at: number }) | undefined> {
+  ): Promise<
+    | (UserRow & {
+        session_created_at: number;
+        session_last_seen_at: number;
+        session_expires_at: number;
+      })
+    | undefined
+  > {
     return this.#db
       .selectFrom("sessions as s")
       .innerJoin("users as u", "u.id", "s.user_id")
       .selectAll("u")
-      .select(["s.created_at as session_created_at", "s.last_seen_at as session_last_seen_at"])
+      .select([
+        "s.created_at as session_created_at",
+        "s.last_seen_at as session_last_seen_at",
+        "s.expires_at as session_expires_at",
+      ])
       .where("s.id", "=", id)
       .where("s.expires_at", ">", now)
       .where("u.disabled_at", "is", null)
       .executeTakeFirst();
   }
 
-  async deleteSession(id: string): Promise<void> {
-    await this.#db.deleteFrom("sessions").where("id", "=", id).execute();
+  /** Ends the session; returns its account, or undefined when there was no such session. */
+  async deleteSession(id: string): Promise<string | undefined> {
+    const row = await this.#db
+      .deleteFrom("sessions")
+      .where("id", "=", id)
+      .returning("user_id")
+      .executeTakeFirst();
+    return row?.user_id;
   }
 
   /** Disabling an account ends its sessions at once rather than at their expiry. */
@@ -77,24 +119,23 @@ export class TokenStore {
     await this.#db.deleteFrom("sessions").where("user_id", "=", userId).execute();
   }
 
-  /**
-   * Ends the sessions of these accounts that were completed without a second factor;
-   * returns the accounts that lost at least one.
-   */
-  async deleteSessionsWithoutSecondFactor(userIds: readonly string[]): Promise<string[]> {
+  /** Ends the sessions of these accounts that were completed without a second factor; returns them. */
+  async deleteSessionsWithoutSecondFactor(
+    userIds: readonly string[],
+  ): Promise<{ id: string; accountId: string }[]> {
     const db = this.#db as unknown as Kysely<KernelTables & MfaTables>;
-    const ended = new Set<string>();
+    const ended: { id: string; accountId: string }[] = [];
     // In slices: both engines bound the parameters of one statement.
     for (let i = 0; i < userIds.length; i += 500) {
       const rows = await db
         .deleteFrom("sessions")
         .where("user_id", "in", userIds.slice(i, i + 500))
         .where("id", "not in", db.selectFrom("mfa_sessions").select("session_id"))
-        .returning("user_id")
+        .returning(["id", "user_id"])
         .execute();
-      for (const row of rows) ended.add(row.user_id);
+      for (const row of rows) ended.push({ id: row.id, accountId: row.user_id });
     }
-    return [...ended];
+    return ended;
   }
 
   async deleteExpiredSessions(now: number): Promise<void> {
@@ -105,20 +146,20 @@ export class TokenStore {
   async tokenAccess(
     hash: string,
     now: number,
-  ): Promise<{ user: UserRow; scopes: string } | undefined> {
+  ): Promise<{ user: UserRow; scopes: string; id: string; expiresAt: number | null } | undefined> {
     const row = await this.#db
       .selectFrom("personal_access_tokens as t")
       .innerJoin("users as u", "u.id", "t.user_id")
       .selectAll("u")
-      .select("t.scopes as token_scopes")
+      .select(["t.scopes as token_scopes", "t.id as token_id", "t.expires_at as token_expires_at"])
       .where("t.token_hash", "=", hash)
       .where("t.revoked_at", "is", null)
       .where((eb) => eb.or([eb("t.expires_at", "is", null), eb("t.expires_at", ">", now)]))
       .where("u.disabled_at", "is", null)
       .executeTakeFirst();
     if (!row) return undefined;
-    const { token_scopes: scopes, ...user } = row;
-    return { user, scopes };
+    const { token_scopes: scopes, token_id: id, token_expires_at: expiresAt, ...user } = row;
+    return { user, scopes, id, expiresAt };
   }
 
   /** The user's tokens not revoked (expired ones too, so their owner sees they ran out), newest first. */

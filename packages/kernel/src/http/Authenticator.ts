@@ -5,6 +5,7 @@ import {
   type Principal,
   sessionIdOf,
 } from "../accounts/AccessService.js";
+import type { Credential } from "../accounts/Revocations.js";
 import type { UserRow } from "../accounts/tables.js";
 import { Forbidden, Unauthorized } from "../errors/TandemError.js";
 
@@ -27,9 +28,14 @@ export type SignOutHook = (
  * Resolves a bearer token Tandem itself did not issue as a personal access token — an
  * OpenID provider's access token — to its user and scopes; undefined when it is not one.
  */
-export type BearerResolver = (
-  token: string,
-) => Promise<{ user: UserRow; scopes: string[]; clientId?: string } | undefined>;
+export type BearerResolver = (token: string) => Promise<BearerAccess | undefined>;
+
+interface BearerAccess {
+  user: UserRow;
+  scopes: string[];
+  clientId?: string;
+  credential?: Credential;
+}
 
 export class Authenticator {
   readonly cookieName: string;
@@ -90,9 +96,13 @@ export class Authenticator {
     return found?.scopes.includes("api") ? { via: "token", ...found } : null;
   }
 
-  /** The account of a browser session's secret (read from a cookie outside Fastify). */
-  async sessionUser(secret: string): Promise<UserRow | undefined> {
-    return (await this.#access.sessionFor(secret))?.user;
+  /**
+   * A browser session's account, and the session as the credential a connection kept open
+   * remembers (the secret read from a cookie outside Fastify).
+   */
+  async session(secret: string): Promise<{ user: UserRow; credential: Credential } | undefined> {
+    const found = await this.#access.sessionFor(secret);
+    return found && { user: found.user, credential: found.credential };
   }
 
   /** A module that issues access tokens (the OpenID provider) lets every API accept them. */
@@ -136,9 +146,7 @@ export class Authenticator {
     return request.cookies[this.cookieName] || undefined;
   }
 
-  async #bearer(
-    token: string,
-  ): Promise<{ user: UserRow; scopes: string[]; clientId?: string } | undefined> {
+  async #bearer(token: string): Promise<BearerAccess | undefined> {
     const personal = await this.#access.accessForToken(token);
     if (personal) return personal;
     for (const resolve of this.#bearerResolvers) {
@@ -161,6 +169,8 @@ export class Authenticator {
     if (!secret) return null;
     this.assertSameOrigin(request);
     const session = await this.#access.sessionFor(secret);
-    return session ? { user: session.user, via: "session", signedInAt: session.signedInAt } : null;
+    if (!session) return null;
+    const { user, signedInAt, credential } = session;
+    return { user, via: "session", signedInAt, credential };
   }
 }

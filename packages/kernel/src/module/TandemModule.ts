@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { AccessService } from "../accounts/AccessService.js";
 import type { AccountDirectory } from "../accounts/AccountDirectory.js";
 import type { AccountService } from "../accounts/AccountService.js";
+import type { Revocations } from "../accounts/Revocations.js";
 import type { UserRow } from "../accounts/tables.js";
 import type { AuditLog } from "../audit/AuditLog.js";
 import type { BlobStore } from "../blob/BlobStore.js";
@@ -28,6 +29,11 @@ export interface ModuleContext {
   auth: Authenticator;
   accounts: AccountService;
   access: AccessService;
+  /**
+   * Sessions and tokens revoked, accounts disabled, on any instance: a module holding
+   * connections open closes theirs (the kernel publishes; `access.revocations` is the same).
+   */
+  revocations: Revocations;
   audit: AuditLog;
   /** WebSocket endpoints, by path. */
   upgrades: UpgradeRouter;

@@ -14,6 +14,7 @@ import {
   type PubSub,
   publicUrlOf,
   RawRoutes,
+  Revocations,
   registerAccountRoutes,
   registerAuditRoutes,
   registerInstanceRoutes,
@@ -71,10 +72,10 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     // Redis first: it writes nothing, so an unreachable one fails before any migration runs.
     const pubsub: PubSub = await openPubSub(config.kernel, log);
     cleanups.push(() => pubsub.close());
-    storage = await openStorage({
-      ...config,
-      kernel: { ...config.kernel, dataDir: dataDir.path },
-    });
+    storage = await openStorage(
+      { ...config, kernel: { ...config.kernel, dataDir: dataDir.path } },
+      { revocations: new Revocations(pubsub) },
+    );
     const openedStorage = storage;
     cleanups.push(() => openedStorage.close());
 
@@ -106,6 +107,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       auth,
       accounts: storage.accounts,
       access: storage.access,
+      revocations: storage.access.revocations,
       audit: new AuditLog(storage.database, log),
       disableUser: storage.disableUser,
       directory: new AccountDirectory(),
