@@ -77,6 +77,7 @@ export { readCookie } from "./http/cookies.js";
 export { createHttpServer, type HttpServerOptions } from "./http/createHttpServer.js";
 export { createMetrics, type Metrics } from "./http/metrics.js";
 export { NetworkRate, TooManyRequests } from "./http/NetworkRate.js";
+export { NUL_REFUSED, nulField, urlHasNul } from "./http/nulGuard.js";
 export { parseInput } from "./http/parseInput.js";
 export { type RawHandler, type RawRoute, RawRoutes } from "./http/RawRoutes.js";
 export { restErrorHandler } from "./http/restErrors.js";
