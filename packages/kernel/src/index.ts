@@ -129,3 +129,4 @@ export { openDatabase, openPostgres, openSqlite, SQLITE_FILE } from "./storage/o
 export type { PreparedQuery } from "./storage/prepared.js";
 export { CommitFailed, withDeferredCommits } from "./storage/prepared.js";
 export { reasonOf, redactUrl } from "./util/describe.js";
+export { text, withoutControlCharacters } from "./util/text.js";
