@@ -97,6 +97,31 @@ describe("Tandem's REST API refuses a NUL anywhere in a request", () => {
   });
 });
 
+describe("other control characters are taken out of text fields", () => {
+  const BELL = "\u0007";
+
+  test("a title, an icon, a version's name, an organisation's and a token's", async () => {
+    const doc = `/api/docs/v1/documents/${documentId}`;
+    const patched = await admin.request("PATCH", doc, {
+      title: `Bud${BELL}get\u001b`,
+      icon: `${BELL}📄`,
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.json).toMatchObject({ title: "Budget", icon: "📄" });
+    const version = await admin.request("POST", `${doc}/versions`, { name: `v${BELL}1` });
+    expect(version.json).toMatchObject({ name: "v1" });
+    const organisation = await admin.request("POST", "/api/v1/admin/organisations", {
+      name: `Mairie\u0001 de Lyon`,
+      country: "FR",
+    });
+    expect(organisation.json).toMatchObject({ name: "Mairie de Lyon" });
+    // Nothing left once they are out: as empty as "".
+    const token = await admin.request("POST", "/api/v1/account/tokens", { name: BELL });
+    expect(token.status).toBe(400);
+    expect(token.json.message).toMatch(/^name:/);
+  });
+});
+
 describe("SCIM refuses a NUL with its own Error message", () => {
   const ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
   const USER = "urn:ietf:params:scim:schemas:core:2.0:User";

@@ -1,4 +1,4 @@
-import { InvalidRequest, PayloadTooLarge } from "@tandem/kernel";
+import { InvalidRequest, PayloadTooLarge, withoutControlCharacters } from "@tandem/kernel";
 import type { ServerEdits } from "../collab/ServerEdits.js";
 import { escapeXml } from "../content/escapeXml.js";
 import type { DocumentService } from "../documents/DocumentService.js";
@@ -145,5 +145,5 @@ const DOCX_STYLES = [
 /** The first heading's text, else the first line: what a user would call the document. */
 function titleOf(blocks: Block[]): string {
   const first = blocks.find((block) => block.type === "heading") ?? blocks[0];
-  return inlineText(first?.content).slice(0, 300);
+  return withoutControlCharacters(inlineText(first?.content)).slice(0, 300);
 }

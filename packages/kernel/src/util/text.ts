@@ -14,9 +14,14 @@ export function withoutControlCharacters(value: string): string {
 
 /**
  * A text field of a request (a title, a name, an icon): control characters are taken out
- * before the other checks run, so a title of "\u0007" is as empty as "". NUL never gets
- * here (the HTTP edge refuses it: nulGuard); these others would be stored as they came.
+ * before the field's own checks run, so a name of "\u0007" is as empty as "" —
+ * `text(z.string().trim().min(1).max(200))`. NUL never gets here (the HTTP edge refuses
+ * it: nulGuard); the others would otherwise be stored as they came.
  */
-export function text() {
-  return z.string().transform(withoutControlCharacters).pipe(z.string());
+export function text<S extends z.ZodType<unknown, string>>(checks: S) {
+  // preprocess, not transform + pipe: the OpenAPI description (io: "input") keeps the checks.
+  return z.preprocess(
+    (value) => (typeof value === "string" ? withoutControlCharacters(value) : value),
+    checks,
+  );
 }
