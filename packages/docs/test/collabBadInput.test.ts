@@ -46,12 +46,15 @@ describe("bad messages on the collaboration socket", () => {
   test("a NUL in the upgrade path, the document name or the token is refused; the server serves on", async () => {
     const owner = await docsUser(server);
     const { id } = await createDocument(owner);
-    const upgrade = new WebSocket(`${socketUrl()}%00`);
-    const outcome = await new Promise<string>((resolve) => {
-      upgrade.addEventListener("open", () => resolve("open"));
-      upgrade.addEventListener("error", () => resolve("error"));
-    });
-    expect(outcome).toBe("error");
+    for (const url of [`${socketUrl()}%00`, `${socketUrl()}?document=%00`]) {
+      const upgrade = new WebSocket(url);
+      const outcome = await new Promise<string>((resolve) => {
+        upgrade.addEventListener("open", () => resolve("open"));
+        upgrade.addEventListener("error", () => resolve("error"));
+      });
+      upgrade.close();
+      expect(outcome, url).toBe("error");
+    }
     // Hocuspocus splits a name at its first NUL (`document\0session`): "x" is no document.
     const named = new CollabWire(socketUrl(), `x\u0000${id}`, owner.token);
     await expect(named.authenticated()).rejects.toThrow(/permission denied/);
