@@ -43,6 +43,32 @@ describe("bad messages on the collaboration socket", () => {
     newcomer.provider.destroy();
   });
 
+  test("a NUL in the upgrade path, the document name or the token is refused; the server serves on", async () => {
+    const owner = await docsUser(server);
+    const { id } = await createDocument(owner);
+    for (const url of [`${socketUrl()}%00`, `${socketUrl()}?document=%00`]) {
+      const upgrade = new WebSocket(url);
+      const outcome = await new Promise<string>((resolve) => {
+        upgrade.addEventListener("open", () => resolve("open"));
+        upgrade.addEventListener("error", () => resolve("error"));
+      });
+      upgrade.close();
+      expect(outcome, url).toBe("error");
+    }
+    // Hocuspocus splits a name at its first NUL (`document\0session`): "x" is no document.
+    const named = new CollabWire(socketUrl(), `x\u0000${id}`, owner.token);
+    await expect(named.authenticated()).rejects.toThrow(/permission denied/);
+    named.close();
+    const token = new CollabWire(socketUrl(), id, `${owner.token}\u0000`);
+    await expect(token.authenticated()).rejects.toThrow(/permission denied/);
+    token.close();
+
+    const editor = await openEditor(server.url, id, owner.token);
+    editor.text.insert(0, "still here");
+    await eventually(() => expect(editor.provider.hasUnsyncedChanges).toBe(false));
+    editor.provider.destroy();
+  });
+
   test("a socket on another path is not answered as a collaboration socket", async () => {
     const socket = new WebSocket(`${server.url.replace(/^http/, "ws")}/api/docs/elsewhere`);
     const outcome = await new Promise<string>((resolve) => {

@@ -85,3 +85,30 @@ describe("search", () => {
     expect(tricky.status).toBe(200);
   });
 });
+
+describe("a NUL in a document's text", () => {
+  test("typed over the socket or in an imported file, it is left out of the title and the index", async () => {
+    const owner = await docsUser(server);
+    const { id } = await createDocument(owner, { title: "Notes" });
+    const editor = await openEditor(server.url, id, owner.token);
+    editor.text.insert(0, "Hors\u0000norme paperasse");
+    await settled(editor);
+    editor.provider.destroy();
+
+    const file = await fetch(`${server.url}/api/docs/v1/import?format=markdown`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${owner.token}`, "content-type": "text/markdown" },
+      body: "# Bilan\u0000annuel\n\nUne formalit\u0000é paperasse\n",
+    });
+    expect(file.status).toBe(201);
+    const created = (await file.json()) as { id: string; title: string };
+    expect(created.title).not.toContain("\u0000");
+
+    await eventually(async () => {
+      const found = await search(owner, "paperasse");
+      expect(found.json.results.map((r: { id: string }) => r.id).sort()).toEqual(
+        [id, created.id].sort(),
+      );
+    });
+  });
+});

@@ -128,3 +128,64 @@ describe("the token endpoint answers bad requests with OAuth errors, never a 500
     );
   });
 });
+
+/**
+ * A NUL (U+0000) cannot be stored or compared in PostgreSQL's text: these answered 500 there.
+ * In the URL it is refused before oidc-provider sees it; in a form body, an id with one
+ * is one nobody has, so each endpoint answers its own OAuth error.
+ */
+describe("a NUL in an OpenID request is an OAuth error, never a 500", () => {
+  test("in the authorization request's query", async () => {
+    const query = new URLSearchParams({
+      client_id: "x\u0000y",
+      response_type: "code",
+      scope: "openid",
+      redirect_uri: registered.redirectUri,
+    });
+    const response = await fetch(`${server.url}/oidc/auth?${query}`, { redirect: "manual" });
+    expectOAuthError(
+      {
+        status: response.status,
+        contentType: response.headers.get("content-type") ?? "",
+        text: await response.text(),
+      },
+      "invalid_request",
+    );
+    expect(response.status).toBe(400);
+  });
+
+  test("in the path of a provider endpoint", async () => {
+    const response = await fetch(`${server.url}/oidc/%00`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid_request" });
+  });
+
+  test("a client_id in the token request's body", async () => {
+    const body = "grant_type=client_credentials&client_id=x%00y&client_secret=s";
+    expectOAuthError(await postToken(server.url, body), "invalid_client");
+  });
+
+  test.each([
+    ["a code", "grant_type=authorization_code&code=x%00y&redirect_uri=", "invalid_grant"],
+    ["a refresh token", "grant_type=refresh_token&refresh_token=x%00y&", "invalid_grant"],
+  ])("%s in the token request's body", async (_what, body, error) => {
+    const full = body.endsWith("=")
+      ? `${body}${encodeURIComponent(registered.redirectUri)}&code_verifier=${"x".repeat(43)}`
+      : body;
+    expectOAuthError(await postToken(server.url, full, basicAuth(registered)), error);
+  });
+
+  test.each(["introspection", "revocation"])("a token sent to %s", async (endpoint) => {
+    const response = await fetch(`${server.url}/oidc/token/${endpoint}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        ...basicAuth(registered),
+      },
+      body: new TextEncoder().encode("token=x%00y"),
+    });
+    // RFC 7662 and 7009: an unknown token is inactive, or its revocation a no-op.
+    expect(response.status).toBe(200);
+    if (endpoint === "introspection") expect(await response.json()).toEqual({ active: false });
+  });
+});

@@ -83,6 +83,7 @@ export { readCookie } from "./http/cookies.js";
 export { createHttpServer, type HttpServerOptions } from "./http/createHttpServer.js";
 export { createMetrics, type Metrics } from "./http/metrics.js";
 export { NetworkRate, TooManyRequests } from "./http/NetworkRate.js";
+export { NUL_REFUSED, nulField, urlHasNul } from "./http/nulGuard.js";
 export { parseInput } from "./http/parseInput.js";
 export { type RawHandler, type RawRoute, RawRoutes } from "./http/RawRoutes.js";
 export { restErrorHandler } from "./http/restErrors.js";
@@ -134,3 +135,4 @@ export { openDatabase, openPostgres, openSqlite, SQLITE_FILE } from "./storage/o
 export type { PreparedQuery } from "./storage/prepared.js";
 export { CommitFailed, withDeferredCommits } from "./storage/prepared.js";
 export { reasonOf, redactUrl } from "./util/describe.js";
+export { text, withoutControlCharacters } from "./util/text.js";

@@ -1,4 +1,4 @@
-import { type Authenticator, parseInput, z } from "@tandem/kernel";
+import { type Authenticator, parseInput, text, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { DocumentService } from "../documents/DocumentService.js";
 import type { DocumentStore } from "../documents/DocumentStore.js";
@@ -10,14 +10,14 @@ import { requesterOf } from "./requester.js";
 export const DOCS_API = "/api/docs/v1";
 
 const Params = z.object({ id: z.string().min(1).max(64) });
-const Title = z.string().max(300);
+const Title = text(z.string().max(300));
 export const Create = z
   .object({ title: Title.optional(), parentId: z.string().max(64).optional() })
   .strict();
 export const Update = z
   .object({
     title: Title.optional(),
-    icon: z.string().max(16).nullable().optional(),
+    icon: text(z.string().max(16)).nullable().optional(),
     linkReach: z.enum(LINK_REACHES).optional(),
     linkRole: z.enum(LINK_ROLES).optional(),
   })

@@ -1,4 +1,4 @@
-import { type Authenticator, InvalidRequest, parseInput, z } from "@tandem/kernel";
+import { type Authenticator, InvalidRequest, parseInput, text, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import {
   EXPORT_FORMATS,
@@ -16,7 +16,7 @@ export const ExportQuery = z.object({
 });
 export const ImportQuery = z.object({
   format: z.enum(IMPORT_FORMATS),
-  title: z.string().max(300).optional(),
+  title: text(z.string().max(300)).optional(),
   parentId: z.string().max(64).optional(),
 });
 

@@ -1,4 +1,4 @@
-import { type Authenticator, parseInput, z } from "@tandem/kernel";
+import { type Authenticator, parseInput, text, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { TreeService } from "../documents/TreeService.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
@@ -9,7 +9,7 @@ import { requesterOf } from "./requester.js";
 const Params = z.object({ id: z.string().min(1).max(64) });
 export const Move = z.object({ parentId: z.string().max(64).nullable() }).strict();
 export const FromTemplate = z
-  .object({ templateId: z.string().min(1).max(64), title: z.string().max(300).optional() })
+  .object({ templateId: z.string().min(1).max(64), title: text(z.string().max(300)).optional() })
   .strict();
 export const Template = z.object({ isTemplate: z.boolean() }).strict();
 

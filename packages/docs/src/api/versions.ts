@@ -1,4 +1,4 @@
-import { type Authenticator, parseInput, z } from "@tandem/kernel";
+import { type Authenticator, parseInput, text, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import type { VersionService } from "../versions/VersionService.js";
@@ -8,7 +8,7 @@ import { requesterOf } from "./requester.js";
 
 const Params = z.object({ id: z.string().min(1).max(64) });
 const VersionParams = Params.extend({ versionId: z.string().min(1).max(64) });
-export const Named = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+export const Named = z.object({ name: text(z.string().trim().min(1).max(200)) }).strict();
 export const Diff = z.object({
   from: z.string().min(1).max(64),
   to: z.string().min(1).max(64).default("current"),

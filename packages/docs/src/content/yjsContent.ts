@@ -1,3 +1,4 @@
+import { withoutControlCharacters } from "@tandem/kernel";
 import * as Y from "yjs";
 
 export type RootKind = "text" | "xml" | "map" | "array";
@@ -41,7 +42,11 @@ export function docOf(state: Uint8Array): Y.Doc {
   return doc;
 }
 
-/** The text a reader sees, a line per paragraph or block: for diffs, search and previews. */
+/**
+ * The text a reader sees, a line per paragraph or block: for diffs, search and previews.
+ * Control characters a client typed over the socket are not seen, and a NUL among them
+ * would fail the search index's write on PostgreSQL: they are left out.
+ */
 export function plainTextOf(state: Uint8Array): string {
   const doc = docOf(state);
   const parts: string[] = [];
@@ -50,7 +55,7 @@ export function plainTextOf(state: Uint8Array): string {
     if (kind === "text") parts.push(doc.getText(name).toString());
     else if (kind === "xml") parts.push(blockLines(doc.getXmlFragment(name)).join("\n"));
   }
-  return parts.filter(Boolean).join("\n");
+  return withoutControlCharacters(parts.filter(Boolean).join("\n"));
 }
 
 function blockLines(node: Y.XmlFragment | Y.XmlElement): string[] {

@@ -1,4 +1,4 @@
-import { InvalidRequest, PayloadTooLarge } from "@tandem/kernel";
+import { InvalidRequest, PayloadTooLarge, withoutControlCharacters } from "@tandem/kernel";
 import type { ServerEdits } from "../collab/ServerEdits.js";
 import type { DocumentService } from "../documents/DocumentService.js";
 import type { Requester } from "../permissions/abilities.js";
@@ -82,7 +82,8 @@ export class ExchangeService {
     const converted = await this.#pool.withSlot(requester.userId, () =>
       this.#convert({ kind: "import", format, bytes, bounds: this.#bounds }),
     );
-    const title = input.title ?? converted.title ?? "";
+    // A title taken from the file is text like any other: control characters out.
+    const title = input.title ?? withoutControlCharacters(converted.title ?? "");
     const created = await this.#documents.create(requester, { title, parentId: input.parentId });
     try {
       await this.#edits.apply(created.document.id, converted.body as Uint8Array);

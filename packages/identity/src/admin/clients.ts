@@ -1,4 +1,4 @@
-import { type AuditLog, type Authenticator, parseInput, z } from "@tandem/kernel";
+import { type AuditLog, type Authenticator, parseInput, text, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { ClientStore } from "../provider/ClientStore.js";
 import { audited, requireAdmin } from "./adminOnly.js";
@@ -7,7 +7,7 @@ const uri = z.string().trim().min(1).max(2000);
 
 const NewClient = z.object({
   /** The app's name, shown to users. */
-  name: z.string().trim().min(1).max(200),
+  name: text(z.string().trim().min(1).max(200)),
   /** Exact redirect URIs (https; http only on localhost). */
   redirectUris: z.array(uri).min(1).max(20),
   /** A browser or mobile app: no secret, PKCE only. */

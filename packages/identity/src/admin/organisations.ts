@@ -5,6 +5,7 @@ import {
   type Database,
   InvalidRequest,
   parseInput,
+  text,
   z,
 } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
@@ -13,7 +14,7 @@ import { revokeAccount } from "../storage/KyselyAdapter.js";
 import { audited, requireAdmin } from "./adminOnly.js";
 
 const NewOrganisation = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text(z.string().trim().min(1).max(200)),
   /** Two-letter country code, e.g. FR or DE. */
   country: z.string().trim().length(2),
   /** Official identifier, e.g. a SIRET (checked for FR). */
@@ -24,7 +25,7 @@ const NewOrganisation = z.object({
 
 const Changes = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: text(z.string().trim().min(1).max(200)).optional(),
     requireMfa: z.boolean().optional(),
   })
   .strict();

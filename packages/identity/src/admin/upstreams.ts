@@ -1,11 +1,11 @@
-import { type AuditLog, type Authenticator, parseInput, z } from "@tandem/kernel";
+import { type AuditLog, type Authenticator, parseInput, text, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { Upstream, UpstreamStore } from "../federation/UpstreamStore.js";
 import { audited, requireAdmin } from "./adminOnly.js";
 
 const NewUpstream = z.object({
   /** Shown to users, e.g. ProConnect. */
-  name: z.string().trim().min(1).max(200),
+  name: text(z.string().trim().min(1).max(200)),
   /** The provider's issuer URL; discovery is read from it. */
   issuer: z.string().trim().min(1).max(2000),
   /** Tandem's client id and secret at the provider. */

@@ -6,6 +6,7 @@ import {
   InvalidRequest,
   NotFound,
   parseInput,
+  text,
   type UserRow,
   z,
 } from "@tandem/kernel";
@@ -27,7 +28,7 @@ const NewUser = z.object({
   /** The sign-in name; checked by the account rules. */
   email: z.string().trim().min(1).max(320),
   /** Display name. */
-  name: z.string().trim().min(1).max(200),
+  name: text(z.string().trim().min(1).max(200)),
   /** Default: the first word of the name, then the rest. */
   givenName: z.string().max(200).optional(),
   familyName: z.string().max(200).optional(),

@@ -16,5 +16,13 @@ export function registerOidcRoutes(raw: RawRoutes, host: Pick<ProviderHost, "han
     matches: (path) =>
       path === DISCOVERY || (path.startsWith("/oidc/") && !path.startsWith(`${INTERACTION_PATH}/`)),
     handle: (request, response) => host.handler(request, response),
+    // OAuth's error shape (RFC 6749 §5.2), as oidc-provider answers its own refusals.
+    refuse: (response, message) => {
+      response.writeHead(400, {
+        "content-type": "application/json; charset=utf-8",
+        "cache-control": "no-store",
+      });
+      response.end(JSON.stringify({ error: "invalid_request", error_description: message }));
+    },
   });
 }

@@ -45,7 +45,11 @@ export function kyselyAdapterFactory(database: Database): new (model: string) =>
       if (this.model === "Session") sessions.remember(id, payload, expiresAt);
     }
 
+    // A NUL never is in an id (all are generated), and PostgreSQL cannot compare one: a
+    // client_id, code or token with one, from a form body that RawRoutes does not read, is
+    // simply not found, so oidc-provider answers its own OAuth error instead of a 500.
     async find(id: string): Promise<AdapterPayload | undefined> {
+      if (id.includes("\0")) return undefined;
       // Clients live in their own table, written by ClientStore (and cached: clientCache.ts).
       if (this.model === "Client") {
         const [row] = await q.client.all([id]);
@@ -55,10 +59,12 @@ export function kyselyAdapterFactory(database: Database): new (model: string) =>
     }
 
     async findByUid(uid: string) {
+      if (uid.includes("\0")) return undefined;
       return this.#found(undefined, await q.byUid.all([this.model, uid]));
     }
 
     async findByUserCode(userCode: string) {
+      if (userCode.includes("\0")) return undefined;
       return this.#found(undefined, await q.byUserCode.all([this.model, userCode]));
     }
 

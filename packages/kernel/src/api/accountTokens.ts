@@ -5,12 +5,13 @@ import type { AuditLog } from "../audit/AuditLog.js";
 import { Forbidden, NotFound } from "../errors/TandemError.js";
 import type { Authenticator } from "../http/Authenticator.js";
 import { parseInput } from "../http/parseInput.js";
+import { text } from "../util/text.js";
 
 const DAY = 86_400_000;
 
 const NewToken = z.object({
   /** What the token is for, shown in the list. */
-  name: z.string().trim().min(1).max(100),
+  name: text(z.string().trim().min(1).max(100)),
   /** Days until it expires (1–365), or null for a token that never expires. */
   expiresInDays: z.number().int().min(1).max(365).nullable(),
   /** What it may be used for: "api" (Tandem's REST API), "scim" (provisioning). */

@@ -87,3 +87,36 @@ test("while the server closes, raw routes answer 503", async () => {
   expect(refused.status).toBe(503);
   expect(await refused.json()).toMatchObject({ error: "unavailable" });
 });
+
+test("a NUL in a raw route's URL is refused before the engine sees it, in the route's shape", async () => {
+  const raw = new RawRoutes();
+  const handled: string[] = [];
+  const engine = (request: { url?: string }, response: { end(text: string): void }) => {
+    handled.push(request.url ?? "");
+    response.end("engine");
+  };
+  raw.add({ label: "/plain", matches: (path) => path.startsWith("/plain"), handle: engine });
+  raw.add({
+    label: "/own",
+    matches: (path) => path.startsWith("/own"),
+    handle: engine,
+    refuse: (response, message) => {
+      response.writeHead(400, { "content-type": "application/json" });
+      response.end(JSON.stringify({ error: "invalid_request", error_description: message }));
+    },
+  });
+  const { url } = await serve(raw);
+
+  const plain = await fetch(`${url}/plain/x%00y`);
+  expect(plain.status).toBe(400);
+  expect(await plain.json()).toEqual({
+    error: "invalid_request",
+    message: "url: must not contain a NUL character (U+0000)",
+  });
+  const own = await fetch(`${url}/own?client_id=x%00Y`);
+  expect(own.status).toBe(400);
+  expect(await own.json()).toMatchObject({ error_description: expect.stringContaining("NUL") });
+  // "%2500" is the text "%00", not a NUL.
+  expect(await (await fetch(`${url}/plain?q=%2500`)).text()).toBe("engine");
+  expect(handled).toEqual(["/plain?q=%2500"]);
+});

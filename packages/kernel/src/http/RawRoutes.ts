@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
 import type { Metrics } from "./metrics.js";
+import { NUL_REFUSED, urlHasNul } from "./nulGuard.js";
 
 export type RawHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -10,6 +11,11 @@ export interface RawRoute {
   label: string;
   matches(path: string): boolean;
   handle: RawHandler;
+  /**
+   * Answers a request refused before it is handed over (a NUL in its URL: see nulGuard),
+   * in the route's own protocol; Tandem's REST shape when absent.
+   */
+  refuse?(response: ServerResponse, message: string): void;
 }
 
 /**
@@ -17,7 +23,8 @@ export interface RawRoute {
  * bring their own HTTP stack (oidc-provider's Koa app). Handing such a request over from a
  * Fastify route cost the token endpoint half its rate — Fastify built its request, reply and
  * hooks only to hijack them. What every response still gets here: the security headers,
- * the request metrics and log line, and 503 while the server closes.
+ * the request metrics and log line, 503 while the server closes, and 400 for a NUL in the
+ * URL (the engine would hand it to the database).
  */
 export class RawRoutes {
   readonly #routes: RawRoute[] = [];
@@ -53,6 +60,15 @@ export class RawRoutes {
             "request",
           );
       });
+      if (urlHasNul(request.url ?? "")) {
+        const message = `url: ${NUL_REFUSED}`;
+        if (route.refuse) route.refuse(response, message);
+        else {
+          response.writeHead(400, { "content-type": "application/json" });
+          response.end(JSON.stringify({ error: "invalid_request", message }));
+        }
+        return;
+      }
       try {
         route.handle(request, response);
       } catch (error) {

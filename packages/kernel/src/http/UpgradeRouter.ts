@@ -1,11 +1,13 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
+import { urlHasNul } from "./nulGuard.js";
 
 export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
 /**
  * WebSocket upgrades by path (docs' collaboration socket, later chat's): one listener on
- * the HTTP server, so an upgrade nobody claims is answered 404 instead of left hanging.
+ * the HTTP server, so an upgrade nobody claims is answered 404 instead of left hanging,
+ * and one with a NUL in its URL 400, as every other request (see nulGuard).
  */
 export class UpgradeRouter {
   readonly #routes = new Map<string, UpgradeHandler>();
@@ -17,6 +19,10 @@ export class UpgradeRouter {
 
   attach(server: Server): void {
     server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (urlHasNul(request.url ?? "")) {
+        socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+        return;
+      }
       const path = (request.url ?? "/").split("?")[0] ?? "/";
       const handler = this.#routes.get(path);
       if (handler) return handler(request, socket, head);

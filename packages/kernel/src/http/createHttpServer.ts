@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Logger } from "pino";
 import type { Database } from "../storage/Database.js";
 import type { Metrics } from "./metrics.js";
+import { registerNulGuard } from "./nulGuard.js";
 import type { RawHandler, RawRoutes } from "./RawRoutes.js";
 import { restErrorHandler } from "./restErrors.js";
 import { registerSecurityHeaders, securityHeaders } from "./securityHeaders.js";
@@ -20,8 +21,8 @@ export interface HttpServerOptions {
 
 /**
  * The Fastify instance every module registers its routes on, with what all of them
- * share: security headers, cookies, the REST error mapper, request metrics,
- * `/healthz` and `/metrics`.
+ * share: security headers, cookies, the REST error mapper, the NUL guard, request
+ * metrics, `/healthz` and `/metrics`.
  */
 export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
   const https = options.publicUrl.startsWith("https:");
@@ -51,6 +52,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   if (raw) app.addHook("preClose", async () => raw.close());
   await app.register(cookie);
   app.setErrorHandler(restErrorHandler);
+  // Before any module's route is added: every scope inherits it.
+  registerNulGuard(app);
   app.setNotFoundHandler((request, reply) => {
     reply
       .status(404)
