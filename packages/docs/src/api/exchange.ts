@@ -1,4 +1,11 @@
-import { type Authenticator, InvalidRequest, parseInput, text, z } from "@tandem/kernel";
+import {
+  type Authenticator,
+  InvalidRequest,
+  PayloadTooLarge,
+  parseInput,
+  text,
+  z,
+} from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import {
   EXPORT_FORMATS,
@@ -49,6 +56,16 @@ export function registerExchangeRoutes(
 
   // The file comes as the raw body, whatever its type; only this route reads bodies so.
   http.register(async (scope) => {
+    // A body announced above the limit is refused before parsing. Fastify's own refusal closes
+    // the connection with the body unread, and the reset that follows often reaches the client
+    // before the 413 does; answered here, Node reads the rest away and the 413 arrives.
+    scope.addHook("onRequest", async (request) => {
+      if (Number(request.headers["content-length"]) > deps.maxImportBytes) {
+        throw new PayloadTooLarge(
+          `The file is larger than ${Math.round(deps.maxImportBytes / (1024 * 1024))} MB.`,
+        );
+      }
+    });
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
       "*",

@@ -1,5 +1,9 @@
-import { withoutControlCharacters } from "@tandem/kernel";
 import * as Y from "yjs";
+
+// The kernel's withoutControlCharacters, restated: this file runs in the conversion worker too,
+// which must not load the kernel (its database drivers, its config) for one expression.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export type RootKind = "text" | "xml" | "map" | "array";
 
@@ -55,7 +59,7 @@ export function plainTextOf(state: Uint8Array): string {
     if (kind === "text") parts.push(doc.getText(name).toString());
     else if (kind === "xml") parts.push(blockLines(doc.getXmlFragment(name)).join("\n"));
   }
-  return withoutControlCharacters(parts.filter(Boolean).join("\n"));
+  return parts.filter(Boolean).join("\n").replace(CONTROL, "");
 }
 
 function blockLines(node: Y.XmlFragment | Y.XmlElement): string[] {
