@@ -83,6 +83,15 @@ describe.skipIf(!haveChromium)("docs: pages, versions, trash and search", () => 
       await page.getByTestId("docs-tree-actions").nth(1).click();
       await page.getByTestId("docs-tree-move").click();
       await page.getByTestId("docs-move-target").selectOption("");
+      // A refused move shows the server's reason, not a general failure.
+      const refusal = "The page would have no owner there: move it under a page with an owner.";
+      await page.route("**/api/docs/v1/documents/*/move", (route) =>
+        route.fulfill({ status: 409, json: { error: "conflict", message: refusal } }),
+      );
+      await page.getByTestId("docs-move-submit").click();
+      const alert = page.getByTestId("docs-move-dialog").getByRole("alert");
+      expect(await alert.textContent()).toBe(`The page was not moved: ${refusal}`);
+      await page.unroute("**/api/docs/v1/documents/*/move");
       await page.getByTestId("docs-move-submit").click();
       await eventually(async () =>
         expect(await page.getByTestId("docs-tree-link").allTextContents()).toEqual(["Annex"]),

@@ -174,6 +174,21 @@ describe("federation broker with a ProConnect-profile upstream", () => {
     proconnect.nextAcr = "eidas1";
   });
 
+  test("an upstream answering garbage for tokens is a 502 page naming it, not the library's words", async () => {
+    const agent = new OidcUserAgent();
+    const { url } = await request();
+    proconnect.tokenGarbage = "<html>Service Unavailable</html>";
+    try {
+      const end = await signInThroughBroker(paris, agent, url, AGENT.email);
+      expect(end.status).toBe(502);
+      expect(end.body).toContain("The sign-in with ProConnect failed.");
+      // openid-client's text ("failed to parse … as JSON") is for the log, not the user.
+      expect(end.body).not.toMatch(/JSON|parse|refused:/i);
+    } finally {
+      proconnect.tokenGarbage = undefined;
+    }
+  });
+
   test("a replayed callback is refused", async () => {
     const agent = new OidcUserAgent();
     const { url } = await request();
@@ -192,5 +207,26 @@ describe("federation broker with a ProConnect-profile upstream", () => {
     const replay = await agent.fetch(callback.location as URL);
     expect(replay.status).toBe(400);
     expect(await replay.text()).toContain("expired or was already used");
+  });
+
+  test("an upstream that cannot be reached is a 502 page when the sign-in starts", async () => {
+    const upstream = await new UpstreamStore(paris.tandem.database).add({
+      name: "Ministry Keycloak",
+      // Port 1: nothing listens there, so discovery fails with a connection error.
+      issuer: "http://127.0.0.1:1/realms/agents",
+      clientId: "paris",
+      clientSecret: "paris-secret",
+      profile: "oidc",
+      domains: ["unreachable.gouv.fr"],
+      federation: "FR",
+    });
+    const start = await fetch(`${paris.url}/federation/${upstream.id}/start`, {
+      redirect: "manual",
+    });
+    expect(start.status).toBe(502);
+    expect(start.headers.get("content-type")).toMatch(/^text\/html/);
+    const page = await start.text();
+    expect(page).toContain("The sign-in with Ministry Keycloak failed.");
+    expect(page).not.toMatch(/ECONNREFUSED|fetch failed/);
   });
 });

@@ -189,6 +189,17 @@ describe("PATCH /Users/:id", () => {
     expect(unchanged.json).toMatchObject({ displayName: "Louise Michel", active: true });
   });
 
+  test("a filter the patch library cannot read is a 400 without the library's words", async () => {
+    const user = await provision();
+    // Tandem's filter parser takes `$ref` (an attribute of SCIM's references); the library's does not.
+    const response = await patch(user.id, [
+      { op: "replace", path: 'emails[$ref eq "x"].value', value: "a@ministere.example" },
+    ]);
+    expect(response.status, response.text).toBe(400);
+    expect(response.text).not.toMatch(/Error:|unexpected token/);
+    expect(response.json).toMatchObject({ schemas: [ERROR], scimType: "invalidFilter" });
+  });
+
   test("an attribute of a schema Tandem does not know is ignored", async () => {
     const user = await provision();
     const response = await patch(user.id, [

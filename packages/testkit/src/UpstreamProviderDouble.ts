@@ -30,6 +30,8 @@ export interface UpstreamDoubleOptions {
 export class UpstreamProviderDouble {
   /** The acr the next sign-in states. */
   nextAcr = "eidas1";
+  /** When set, the token endpoint answers this body as JSON instead of tokens: a broken upstream. */
+  tokenGarbage: string | undefined;
   /** Sign-ins completed, newest last: what the double was asked. */
   readonly requests: Array<{ loginHint?: string; acrValues?: string }> = [];
 
@@ -103,6 +105,10 @@ export class UpstreamProviderDouble {
     const provider = new Provider(issuer, configuration);
     const handler = provider.callback();
     server.on("request", async (req, res) => {
+      if (double.tokenGarbage !== undefined && req.url === "/token") {
+        res.writeHead(200, { "content-type": "application/json" });
+        return res.end(double.tokenGarbage);
+      }
       if (!req.url?.startsWith("/interaction/")) return handler(req, res);
       try {
         const details = await provider.interactionDetails(req, res);

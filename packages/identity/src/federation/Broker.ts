@@ -1,4 +1,10 @@
-import { type Database, Forbidden, InvalidRequest, type UserRow } from "@tandem/kernel";
+import {
+  type Database,
+  Forbidden,
+  InvalidRequest,
+  TandemError,
+  type UserRow,
+} from "@tandem/kernel";
 import type * as Oidc from "openid-client";
 import { kyselyAdapterFactory } from "../storage/KyselyAdapter.js";
 import type { AccountLinker } from "./AccountLinker.js";
@@ -16,6 +22,32 @@ interface Transaction {
 }
 
 const TRANSACTION_SECONDS = 600;
+
+/**
+ * The upstream could not be reached or answered something openid-client refused (a bad
+ * token, garbage for JSON): a 502, worded for the user; the library's text, meant for
+ * developers, stays in the cause and the log.
+ */
+export class UpstreamFailed extends TandemError {
+  constructor(upstreamName: string, options?: ErrorOptions) {
+    super(
+      502,
+      "upstream_failed",
+      `The sign-in with ${upstreamName} failed. Try again; if it fails again, tell your administrator.`,
+      options,
+    );
+  }
+}
+
+/** Runs an exchange with the upstream; any error that is not Tandem's own becomes UpstreamFailed. */
+async function withUpstream<T>(upstream: Upstream, exchange: () => Promise<T>): Promise<T> {
+  try {
+    return await exchange();
+  } catch (error) {
+    if (error instanceof TandemError) throw error;
+    throw new UpstreamFailed(upstream.name, { cause: error });
+  }
+}
 
 /** openid-client is loaded at the first federated sign-in: most instances never broker one. */
 const client = () => import("openid-client");
@@ -44,7 +76,7 @@ export class Broker {
     upstream: Upstream,
     options: { loginHint?: string; continueTo: string | null; acr: string[] },
   ): Promise<URL> {
-    const config = await this.#configuration(upstream);
+    const config = await withUpstream(upstream, () => this.#configuration(upstream));
     const oidc = await client();
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
@@ -93,17 +125,20 @@ export class Broker {
         `${upstream.name} refused the sign-in: ${currentUrl.searchParams.get("error_description") ?? error}`,
       );
     }
-    const config = await this.#configuration(upstream);
-    const oidc = await client();
-    const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
-      pkceCodeVerifier: transaction.verifier,
-      expectedState: state,
-      expectedNonce: transaction.nonce,
-      idTokenExpected: true,
+    const { tokens, idClaims, userinfo } = await withUpstream(upstream, async () => {
+      const config = await this.#configuration(upstream);
+      const oidc = await client();
+      const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
+        pkceCodeVerifier: transaction.verifier,
+        expectedState: state,
+        expectedNonce: transaction.nonce,
+        idTokenExpected: true,
+      });
+      const idClaims = tokens.claims();
+      if (!idClaims) throw new InvalidRequest("the identity provider sent no ID token");
+      const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
+      return { tokens, idClaims, userinfo };
     });
-    const idClaims = tokens.claims();
-    if (!idClaims) throw new InvalidRequest("the identity provider sent no ID token");
-    const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
     // Userinfo has the fullest claims (ProConnect states most only there); assurance comes from the ID token.
     const identity = mapClaims(upstream.profile, {
       ...idClaims,

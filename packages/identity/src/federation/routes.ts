@@ -3,7 +3,6 @@ import {
   type AuditLog,
   type Authenticator,
   Forbidden,
-  InvalidRequest,
   parseInput,
   reasonOf,
   TandemError,
@@ -73,12 +72,17 @@ export function registerFederationRoutes(
     const acr = String(interaction?.params.acr_values ?? "")
       .split(" ")
       .filter(Boolean);
-    const url = await deps.broker.start(upstream, {
-      loginHint: input.login_hint,
-      continueTo: input.continue ?? null,
-      acr,
-    });
-    return reply.redirect(url.href, 303);
+    try {
+      const url = await deps.broker.start(upstream, {
+        loginHint: input.login_hint,
+        continueTo: input.continue ?? null,
+        acr,
+      });
+      return reply.redirect(url.href, 303);
+    } catch (error) {
+      // The browser is on its way upstream: a page says the sign-in failed, not a JSON body.
+      return refuse(reply, error);
+    }
   });
 
   /** GET /federation/callback — the upstream's answer: sign the user in to Tandem. */
@@ -110,22 +114,32 @@ export function registerFederationRoutes(
         action: "federated_sign_in",
         outcome: "failure",
         ip: request.ip,
-        details: { reason: error instanceof Error ? error.message : String(error) },
+        // For administrators: the library's own words behind an upstream's failure too.
+        details: {
+          reason: reasonOf(error),
+          ...(error instanceof Error && error.cause ? { cause: reasonOf(error.cause) } : {}),
+        },
       });
       return refuse(reply, error);
     }
   });
 }
 
-/** A browser-facing page, never a stack trace; the reason is one the user can act on. */
+/**
+ * A browser-facing page, never a stack trace: Tandem's typed errors (an upstream's failure
+ * included, see UpstreamFailed) keep their wording; any other error's text may be internal,
+ * so it is logged and the page says only that something went wrong.
+ */
 function refuse(reply: FastifyReply, error: unknown) {
-  const known = error instanceof TandemError;
-  const status = known ? error.status : 400;
-  const message =
-    known || error instanceof InvalidRequest
-      ? (error as Error).message
-      : `the identity provider's answer was refused: ${reasonOf(error)}`;
-  if (!known) reply.log.warn({ err: error }, "federated sign-in failed");
+  if (error instanceof TandemError) {
+    if (error.status >= 500) reply.log.warn({ err: error }, "federated sign-in failed");
+    return page(reply, error.status, error.message);
+  }
+  reply.log.error({ err: error }, "federated sign-in failed");
+  return page(reply, 500, "Something went wrong with this sign-in. Try again.");
+}
+
+function page(reply: FastifyReply, status: number, message: string) {
   return reply
     .status(status)
     .type("text/html; charset=utf-8")

@@ -48,8 +48,9 @@ export function presentError(status: number, scimType: ScimType | undefined, det
 
 /**
  * The SCIM mapper: Tandem's typed errors, Fastify's body and routing errors and SCIM's own,
- * each with its status and `scimType`. Anything unexpected is logged and answered as a
- * plain 500, never with a stack trace.
+ * each with its status and `scimType`. Another library's 4xx keeps its status but not its
+ * text, which is written for developers; it is logged. Anything else is logged and answered
+ * as a plain 500, never with a stack trace.
  */
 export function scimErrorHandler(
   error: FastifyError,
@@ -58,12 +59,16 @@ export function scimErrorHandler(
 ) {
   const { status, scimType, detail } = describe(error);
   if (status >= 500) request.log.error({ err: error }, "SCIM request failed");
+  else if (detail === REFUSED)
+    request.log.warn({ err: error }, "SCIM request refused by a library");
   if (status === 401) reply.header("www-authenticate", 'Bearer realm="Tandem SCIM"');
   return reply
     .status(status)
     .type(SCIM_CONTENT_TYPE)
     .send(presentError(status, scimType, detail));
 }
+
+const REFUSED = "The request was refused.";
 
 function describe(error: FastifyError): {
   status: number;
@@ -94,10 +99,11 @@ function describe(error: FastifyError): {
       };
   }
   if (status >= 400 && status < 500) {
+    const fastifys = typeof error.code === "string" && error.code.startsWith("FST_");
     return {
       status,
-      scimType: status === 400 ? "invalidSyntax" : undefined,
-      detail: error.message,
+      scimType: fastifys && status === 400 ? "invalidSyntax" : undefined,
+      detail: fastifys ? error.message : REFUSED,
     };
   }
   return { status: 500, scimType: undefined, detail: "Something went wrong." };

@@ -1,5 +1,5 @@
 import { ScimError as PatchLibraryError, type ScimPatchOperation, scimPatch } from "scim-patch";
-import { invalidPath, invalidSyntax, invalidValue, ScimError } from "./errors.js";
+import { invalidFilter, invalidPath, invalidSyntax, invalidValue, ScimError } from "./errors.js";
 import { parseFilter } from "./filter.js";
 import type { ScimResource } from "./presenters.js";
 import { ENTERPRISE_USER_SCHEMA, PATCH_OP } from "./urns.js";
@@ -75,6 +75,8 @@ export function readPatch(body: unknown, names: string[]): PatchOperation[] {
   });
 }
 
+const WRAPPED_ERROR = /\b[A-Za-z]*Error: /;
+
 /** Applies the operations to a copy of the resource; the library's errors become SCIM's. */
 export function applyPatch(resource: ScimResource, operations: PatchOperation[]): ScimResource {
   try {
@@ -84,6 +86,11 @@ export function applyPatch(resource: ScimResource, operations: PatchOperation[])
     }) as ScimResource;
   } catch (error) {
     if (error instanceof PatchLibraryError) {
+      // Its own refusals are worded for SCIM clients, but it also wraps its filter parser's
+      // errors as text ("…invalid: Error: unexpected token…"), which is not for them.
+      if (WRAPPED_ERROR.test(error.message)) {
+        throw invalidFilter("a filter in an operation's path is not supported here");
+      }
       const scimType = error.scimCode === "noTarget" ? "noTarget" : "invalidValue";
       throw new ScimError(400, scimType, error.message);
     }

@@ -58,6 +58,7 @@ export const docsDe: DocsMessages = {
     topLevel: "Oberste Ebene (ohne übergeordnete Seite)",
     moveSubmit: "Verschieben",
     moved: "{{title}} ist verschoben.",
+    moveRefused: "Die Seite wurde nicht verschoben: {{message}}",
   },
   document: {
     titleLabel: "Titel des Dokuments",

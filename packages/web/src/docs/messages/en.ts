@@ -56,6 +56,7 @@ export const docsEn = {
     topLevel: "Top level (no parent page)",
     moveSubmit: "Move",
     moved: "{{title}} is moved.",
+    moveRefused: "The page was not moved: {{message}}",
   },
   document: {
     titleLabel: "Document title",

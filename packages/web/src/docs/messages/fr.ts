@@ -58,6 +58,7 @@ export const docsFr: DocsMessages = {
     topLevel: "Premier niveau (sans page parente)",
     moveSubmit: "Déplacer",
     moved: "{{title}} est déplacé.",
+    moveRefused: "La page n’a pas été déplacée : {{message}}",
   },
   document: {
     titleLabel: "Titre du document",

@@ -2,12 +2,15 @@ import { Button, Group, Modal, NativeSelect, Stack, Text } from "@mantine/core";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NoticeState } from "../../account/Notice";
+import { ApiError } from "../../api/client";
 import { type DocSummary, moveDocument } from "../api/documents";
 import { announce } from "../events";
 import { displayTitle } from "../home/DocumentList";
 import type { Tree } from "./useTree";
 
 const TOP = "";
+/** Statuses whose message is the server's reason for refusing the move, worded for the user. */
+const REFUSALS = new Set([400, 403, 409]);
 
 /** The pages loaded in the tree, except `doc` and what lies below it: a page cannot contain itself. */
 function destinations(tree: Tree, doc: DocSummary): DocSummary[] {
@@ -37,20 +40,26 @@ export function MoveDialog({ doc, tree, onClose, onNotice }: MoveDialogProps) {
   const options = useMemo(() => destinations(tree, doc), [tree, doc]);
   const [target, setTarget] = useState(doc.parentId ?? TOP);
   const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const title = displayTitle(tree.titles[doc.id] ?? doc.title, untitled);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    setFailed(false);
+    setProblem(null);
     try {
       await moveDocument(doc.id, target === TOP ? null : target);
       announce({ kind: "moved" });
       onNotice({ kind: "success", text: t("docs.tree.moved", { title }) });
       onClose();
-    } catch {
-      setFailed(true);
+    } catch (error) {
+      // The server says why it refuses this move (no owner there, not an owner of the pages
+      // above); other failures get the general text.
+      setProblem(
+        error instanceof ApiError && REFUSALS.has(error.status) && error.message
+          ? t("docs.tree.moveRefused", { message: error.message })
+          : t("docs.errors.actionFailed"),
+      );
     } finally {
       setBusy(false);
     }
@@ -78,9 +87,9 @@ export function MoveDialog({ doc, tree, onClose, onNotice }: MoveDialogProps) {
             ]}
             data-testid="docs-move-target"
           />
-          {failed && (
+          {problem && (
             <Text c="red.8" role="alert">
-              {t("docs.errors.actionFailed")}
+              {problem}
             </Text>
           )}
           <Group justify="flex-end">
