@@ -271,6 +271,7 @@ describe("scopes", () => {
       const {
         "0003_token_scopes": _,
         "0004_mail_outbox": _later,
+        "0005_login_known_sources": _latest,
         ...before
       } = kernelMigrations.migrations;
       await migrate(db, [{ module: "kernel", migrations: before }]);

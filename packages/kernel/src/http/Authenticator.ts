@@ -33,6 +33,8 @@ export type BearerResolver = (
 
 export class Authenticator {
   readonly cookieName: string;
+  /** Whether cookies are marked Secure (the public URL is https). */
+  readonly secureCookies: boolean;
   readonly #signOutHooks: SignOutHook[] = [];
   readonly #bearerResolvers: BearerResolver[] = [];
   readonly #access: AccessService;
@@ -46,6 +48,7 @@ export class Authenticator {
     this.#secure = this.#origin.startsWith("https:");
     // __Host- binds the cookie to this exact host and path, over https only.
     this.cookieName = this.#secure ? "__Host-tandem_session" : "tandem_session";
+    this.secureCookies = this.#secure;
   }
 
   principal(request: FastifyRequest): Promise<Principal | null> {
