@@ -304,6 +304,7 @@ describe("scopes", () => {
       expect(await migrate(db, [kernelMigrations])).toEqual([
         { module: "kernel", name: "0003_token_scopes" },
         { module: "kernel", name: "0004_mail_outbox" },
+        { module: "kernel", name: "0005_login_known_sources" },
       ]);
       const row = await db.db
         .selectFrom("personal_access_tokens")
