@@ -71,6 +71,22 @@ export class Authenticator {
   }
 
   /**
+   * The principal of a request to the admin API (/api/v1/admin/…): an administrator, and a
+   * token must have the `admin` scope. An app's access token never has it: an app an
+   * administrator signed in to must not administer the instance with the `api` scope alone.
+   */
+  async requireAdmin(request: FastifyRequest): Promise<Principal> {
+    const principal = await this.principal(request);
+    if (!principal) throw new Unauthorized();
+    if (principal.user.role !== "admin") throw new Forbidden("Administrators only.");
+    const { via, clientId, scopes } = principal;
+    if (via === "token" && (clientId !== undefined || !scopes?.includes("admin"))) {
+      throw new InsufficientScope("admin");
+    }
+    return principal;
+  }
+
+  /**
    * Cookies ride along on cross-site requests; a state-changing request from another
    * origin is refused (bearer tokens are not sent automatically, so they need no check).
    */
