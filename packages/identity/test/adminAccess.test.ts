@@ -40,26 +40,26 @@ describe("who may use the admin API", () => {
     expect(clients.json.clients).toEqual([]);
   });
 
-  test("an administrator's token needs the api scope", async () => {
+  test("an administrator's token needs the admin scope: api alone does not reach the admin API", async () => {
     const user = await server.tandem.accounts.byEmail(server.admin.email);
-    const { token: api } = await server.tandem.access.createToken(user, {
-      expiresAt: null,
-      scopes: ["api"],
+    const tokenWith = async (scopes: Array<"api" | "scim" | "admin">) =>
+      (await server.tandem.access.createToken(user, { expiresAt: null, scopes })).token;
+    const list = async (token: string) =>
+      new ApiClient(server.url, { bearer: token }).request("GET", "/api/v1/admin/organisations");
+    const withApi = await list(await tokenWith(["api"]));
+    expect(withApi.status).toBe(403);
+    expect(withApi.json).toEqual({
+      error: "insufficient_scope",
+      message: 'This access token lacks the "admin" scope.',
     });
-    const { token: scim } = await server.tandem.access.createToken(user, {
-      expiresAt: null,
-      scopes: ["scim"],
-    });
-    const withApi = await new ApiClient(server.url, { bearer: api }).request(
-      "GET",
-      "/api/v1/admin/organisations",
-    );
-    expect(withApi.status).toBe(200);
-    const withScim = await new ApiClient(server.url, { bearer: scim }).request(
-      "GET",
-      "/api/v1/admin/organisations",
-    );
-    expect(withScim.status).toBe(403);
+    expect((await list(await tokenWith(["scim"]))).status).toBe(403);
+    expect((await list(await tokenWith(["admin"]))).status).toBe(200);
+    expect((await list(await tokenWith(["api", "admin"]))).status).toBe(200);
+    // The kernel's admin routes ask the same.
+    const audit = (token: string) =>
+      new ApiClient(server.url, { bearer: token }).request("GET", "/api/v1/admin/audit");
+    expect((await audit(await tokenWith(["api"]))).status).toBe(403);
+    expect((await audit(await tokenWith(["admin"]))).status).toBe(200);
   });
 
   test("a cookie-borne change from another origin is refused", async () => {

@@ -9,9 +9,10 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-async function appToken(scope: string) {
+async function appToken(scope: string, options: { admin?: boolean } = {}) {
   const { agent, user } = await signedInAgent(server.url, server.tandem, {
     name: "Jonas Becker",
+    ...options,
   });
   const rp = await relyingParty(server.url, await registerClient(server.tandem.database));
   const { tokens } = await codeFlow(rp, agent, REDIRECT_URI, { scope });
@@ -41,6 +42,18 @@ describe("an app's access token on Tandem's own APIs", () => {
     const response = await me(token);
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: "insufficient_scope" });
+  });
+
+  test("an administrator's app token with `api` does not reach the admin API", async () => {
+    const { token } = await appToken("openid api", { admin: true });
+    expect((await me(token)).status).toBe(200);
+    for (const path of ["/api/v1/admin/users", "/api/v1/admin/audit", "/api/v1/admin/instances"]) {
+      const response = await fetch(`${server.url}${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status, path).toBe(403);
+      expect(await response.json()).toMatchObject({ error: "insufficient_scope" });
+    }
   });
 
   test("a revoked token is refused at once", async () => {

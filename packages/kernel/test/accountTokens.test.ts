@@ -8,6 +8,7 @@ import {
 } from "@tandem/kernel";
 import {
   ApiClient,
+  buildUser,
   createTestBackend,
   signedInClient,
   startTestServer,
@@ -99,7 +100,7 @@ describe("POST /api/v1/account/tokens", () => {
     ["days as text", { name: "ci", expiresInDays: "30", scopes: ["api"] }, "expiresInDays"],
     ["half days", { name: "ci", expiresInDays: 1.5, scopes: ["api"] }, "expiresInDays"],
     ["no scopes", { name: "ci", expiresInDays: 30, scopes: [] }, "scopes"],
-    ["an unknown scope", { name: "ci", expiresInDays: 30, scopes: ["admin"] }, "scopes.0"],
+    ["an unknown scope", { name: "ci", expiresInDays: 30, scopes: ["root"] }, "scopes.0"],
     ["scopes as text", { name: "ci", expiresInDays: 30, scopes: "api" }, "scopes"],
   ])("%s is a 400 naming the field, and creates nothing", async (_, body, field) => {
     const { client } = await signedInClient(server.url, server.tandem);
@@ -125,7 +126,7 @@ describe("POST /api/v1/account/tokens", () => {
     expect(((await response.json()) as { error: string }).error).toBe("invalid_request");
   });
 
-  test("a token cannot make tokens; a member cannot have the scim scope", async () => {
+  test("a token cannot make tokens; a member cannot have the scim or admin scope", async () => {
     const { client } = await signedInClient(server.url, server.tandem);
     const { token } = await createToken(client);
     const byToken = await bearer(token).request("POST", "/api/v1/account/tokens", {
@@ -140,6 +141,15 @@ describe("POST /api/v1/account/tokens", () => {
       scopes: ["api", "scim"],
     });
     expect(scim.status).toBe(403);
+    const adminScope = await client.request("POST", "/api/v1/account/tokens", {
+      name: "admin",
+      expiresInDays: 30,
+      scopes: ["api", "admin"],
+    });
+    expect(adminScope.status).toBe(403);
+    expect(adminScope.json.message).toBe(
+      'Only administrators may create tokens with the "admin" scope.',
+    );
     expect((await client.request("GET", "/api/v1/account/tokens")).json.tokens).toHaveLength(1);
   });
 
@@ -256,12 +266,37 @@ describe("scopes", () => {
     expect((await scim(both.token)).status).toBe(200);
   });
 
-  test("a token made without scopes (the CLI's) may use both", async () => {
+  test("a token made without scopes (the CLI's) may do what a token could before scopes", async () => {
     const adminRow = await server.tandem.accounts.byEmail(server.admin.email);
     const created = await server.tandem.access.createToken(adminRow, { expiresAt: null });
-    expect(created.scopes).toEqual(["api", "scim"]);
+    expect(created.scopes).toEqual(["api", "scim", "admin"]);
     expect((await bearer(created.token).request("GET", "/api/v1/me")).status).toBe(200);
     expect((await bearer(created.token).request("GET", "/scim/v2/Users")).status).toBe(200);
+    const audit = await bearer(created.token).request("GET", "/api/v1/admin/audit");
+    expect(audit.status).toBe(200);
+    const { user } = await buildUser(server.tandem);
+    const member = await server.tandem.access.createToken(user, { expiresAt: null });
+    expect(member.scopes).toEqual(["api", "scim"]);
+  });
+
+  test("the admin API needs the admin scope; an administrator may make such a token", async () => {
+    const apiOnly = await createToken(admin, { scopes: ["api"] });
+    const withAdmin = await createToken(admin, { scopes: ["admin", "api"] });
+    expect((withAdmin as unknown as { scopes: string[] }).scopes).toEqual(["api", "admin"]);
+    const audit = (token: string) => bearer(token).request("GET", "/api/v1/admin/audit");
+    const refused = await audit(apiOnly.token);
+    expect(refused.status).toBe(403);
+    expect(refused.json).toEqual({
+      error: "insufficient_scope",
+      message: 'This access token lacks the "admin" scope.',
+    });
+    expect((await audit(withAdmin.token)).status).toBe(200);
+    expect((await bearer(apiOnly.token).request("GET", "/api/v1/admin/instances")).status).toBe(
+      403,
+    );
+    expect((await bearer(withAdmin.token).request("GET", "/api/v1/admin/instances")).status).toBe(
+      200,
+    );
   });
 
   test("migration 0003 keeps what the tokens there before it could do: api and scim", async () => {
@@ -271,6 +306,7 @@ describe("scopes", () => {
       const {
         "0003_token_scopes": _,
         "0004_mail_outbox": _later,
+        "0005_login_known_sources": _latest,
         ...before
       } = kernelMigrations.migrations;
       await migrate(db, [{ module: "kernel", migrations: before }]);
@@ -303,6 +339,7 @@ describe("scopes", () => {
       expect(await migrate(db, [kernelMigrations])).toEqual([
         { module: "kernel", name: "0003_token_scopes" },
         { module: "kernel", name: "0004_mail_outbox" },
+        { module: "kernel", name: "0005_login_known_sources" },
       ]);
       const row = await db.db
         .selectFrom("personal_access_tokens")

@@ -24,6 +24,7 @@ beforeAll(() => {
 
 beforeEach(async () => {
   await database.db.deleteFrom("login_throttle").execute();
+  await database.db.deleteFrom("login_known_sources").execute();
   now = Date.UTC(2030, 0, 1);
 });
 
@@ -40,10 +41,11 @@ type Outcome = "signed in" | "wrong password" | { retryAfter: number };
 async function attempt(
   throttle: LoginThrottle,
   email: string,
-  options: { ip?: string; right?: boolean } = {},
+  options: { ip?: string; right?: boolean; device?: string } = {},
 ): Promise<Outcome> {
+  const who = { email, ip: options.ip ?? IP, device: options.device };
   try {
-    return await throttle.guard({ email, ip: options.ip ?? IP }, async () => {
+    return await throttle.guard(who, async () => {
       if (!options.right) throw new InvalidCredentials();
       return "signed in" as const;
     });
@@ -258,6 +260,134 @@ describe("per network", () => {
     for (const email of emails(14)) expect(await attempt(throttle, email)).toBe("wrong password");
     expect(await attempt(throttle, "bob@example.org")).toBe("wrong password");
     expect(await attempt(throttle, "bob@example.org")).toEqual({ retryAfter: 1 });
+  });
+});
+
+describe("known devices and networks: throttling without lockout", () => {
+  const ATTACKER = "198.51.100.66";
+  const HOME = "192.0.2.10";
+  const MOBILE = "2001:db8:77::5";
+  const DEVICE = "d".repeat(43);
+
+  /** Ada signs in once from her browser at home, as she does every day. */
+  async function adaSignedInBefore(throttle: LoginThrottle) {
+    expect(
+      await attempt(throttle, "ada@example.org", { ip: HOME, device: DEVICE, right: true }),
+    ).toBe("signed in");
+  }
+
+  /** One wrong password from elsewhere each time the block ends, as the issue's attacker did. */
+  async function attackerKeepsAdaBlocked(throttle: LoginThrottle, rounds: number) {
+    for (let i = 0; i < 5; i += 1) await attempt(throttle, "ada@example.org", { ip: ATTACKER });
+    for (let i = 0; i < rounds; i += 1) {
+      const refused = await attempt(throttle, "ada@example.org", { ip: ATTACKER });
+      expect(refused).toHaveProperty("retryAfter");
+      now += (refused as { retryAfter: number }).retryAfter * SECOND;
+      expect(await attempt(throttle, "ada@example.org", { ip: ATTACKER })).toBe("wrong password");
+    }
+    const retryAfter = 2 ** rounds;
+    expect(await attempt(throttle, "ada@example.org", { ip: ATTACKER })).toEqual({ retryAfter });
+  }
+
+  test("failures from elsewhere do not block the right password from a device that signed in before", async () => {
+    const throttle = throttleOf();
+    await adaSignedInBefore(throttle);
+    await attackerKeepsAdaBlocked(throttle, 8);
+    // From her browser, even on another network (her phone's), Ada gets in.
+    const fromDevice = { device: DEVICE, right: true };
+    expect(await attempt(throttle, "ada@example.org", { ...fromDevice, ip: MOBILE })).toBe(
+      "signed in",
+    );
+    expect(await attempt(throttle, "ada@example.org", { ...fromDevice, ip: HOME })).toBe(
+      "signed in",
+    );
+    // Her success gave the attacker no fresh count.
+    expect(await attempt(throttle, "ada@example.org", { ip: ATTACKER })).toEqual({
+      retryAfter: 256,
+    });
+  });
+
+  test("a never-seen device on a never-seen network is still throttled", async () => {
+    const throttle = throttleOf();
+    await adaSignedInBefore(throttle);
+    await attackerKeepsAdaBlocked(throttle, 8);
+    const stranger = { ip: MOBILE, device: "s".repeat(43), right: true };
+    expect(await attempt(throttle, "ada@example.org", stranger)).toEqual({ retryAfter: 256 });
+    expect(await attempt(throttle, "ada@example.org", { ip: MOBILE, right: true })).toEqual({
+      retryAfter: 256,
+    });
+  });
+
+  test("a network that signed in before is known too, without the cookie", async () => {
+    const throttle = throttleOf();
+    await adaSignedInBefore(throttle);
+    await attackerKeepsAdaBlocked(throttle, 3);
+    expect(await attempt(throttle, "ada@example.org", { ip: HOME, right: true })).toBe("signed in");
+  });
+
+  test("failures from the known device count against it, apart from the others", async () => {
+    const throttle = throttleOf();
+    await adaSignedInBefore(throttle);
+    const fromDevice = { ip: MOBILE, device: DEVICE };
+    for (let i = 0; i < 5; i += 1) {
+      expect(await attempt(throttle, "ada@example.org", fromDevice)).toBe("wrong password");
+    }
+    expect(await attempt(throttle, "ada@example.org", { ...fromDevice, right: true })).toEqual({
+      retryAfter: 1,
+    });
+    // The device's failures did not block the account for everyone else.
+    expect(await attempt(throttle, "ada@example.org", { ip: ATTACKER })).toBe("wrong password");
+    now += SECOND;
+    expect(await attempt(throttle, "ada@example.org", { ...fromDevice, right: true })).toBe(
+      "signed in",
+    );
+  });
+
+  test("a network's block still holds for a known device", async () => {
+    const throttle = throttleOf();
+    await adaSignedInBefore(throttle);
+    for (let i = 0; i < 20; i += 1) {
+      expect(await attempt(throttle, `user${i}@example.org`, { ip: HOME })).toBe("wrong password");
+    }
+    expect(
+      await attempt(throttle, "ada@example.org", { ip: HOME, device: DEVICE, right: true }),
+    ).toEqual({
+      retryAfter: 1,
+    });
+  });
+
+  test("a device is forgotten after its time; a network sooner", async () => {
+    const throttle = throttleOf({ knownDeviceMs: 10 * MINUTE, knownNetworkMs: 5 * MINUTE });
+    await adaSignedInBefore(throttle);
+    now += 5 * MINUTE;
+    await failTimes(throttle, 5);
+    expect(await attempt(throttle, "ada@example.org", { ip: HOME, right: true })).toEqual({
+      retryAfter: 1,
+    });
+    expect(
+      await attempt(throttle, "ada@example.org", { ip: HOME, device: DEVICE, right: true }),
+    ).toBe("signed in");
+    // Past the device's time (counted from its last sign-in) and the account's window.
+    now += 30 * MINUTE;
+    await failTimes(throttle, 5);
+    expect(
+      await attempt(throttle, "ada@example.org", { ip: HOME, device: DEVICE, right: true }),
+    ).toEqual({
+      retryAfter: 1,
+    });
+    // Nothing left to remember but the throttle's own rows.
+    now += 30 * MINUTE;
+    await throttle.purge();
+    expect(await database.db.selectFrom("login_known_sources").selectAll().execute()).toEqual([]);
+  });
+
+  test("two instances share what they know", async () => {
+    await adaSignedInBefore(throttleOf());
+    const second = throttleOf({}, other);
+    await attackerKeepsAdaBlocked(second, 8);
+    expect(
+      await attempt(second, "ada@example.org", { ip: MOBILE, device: DEVICE, right: true }),
+    ).toBe("signed in");
   });
 });
 

@@ -85,6 +85,7 @@ describe("migrate", () => {
       { module: "kernel", name: "0002_login_throttle" },
       { module: "kernel", name: "0003_token_scopes" },
       { module: "kernel", name: "0004_mail_outbox" },
+      { module: "kernel", name: "0005_login_known_sources" },
     ]);
     for (const table of [
       "users",
@@ -101,6 +102,7 @@ describe("migrate", () => {
       "0002_login_throttle",
       "0003_token_scopes",
       "0004_mail_outbox",
+      "0005_login_known_sources",
     ]);
   });
 
@@ -114,6 +116,7 @@ describe("migrate", () => {
       { module: "kernel", name: "0002_login_throttle" },
       { module: "kernel", name: "0003_token_scopes" },
       { module: "kernel", name: "0004_mail_outbox" },
+      { module: "kernel", name: "0005_login_known_sources" },
       { module: "notes", name: "0001_a" },
       { module: "notes", name: "0002_b" },
     ]);

@@ -25,6 +25,14 @@ describe("kernel HTTP", () => {
     );
   });
 
+  test("GET /metrics through a proxy Tandem does not trust is refused: the socket's address is the proxy's", async () => {
+    const proxied = await fetch(`${server.url}/metrics`, {
+      headers: { "x-forwarded-for": "203.0.113.5" },
+    });
+    expect(proxied.status).toBe(404);
+    expect(await proxied.text()).not.toContain("tandem_");
+  });
+
   test("every response carries the security headers; no HSTS over http", async () => {
     const response = await fetch(`${server.url}/`);
     const csp = response.headers.get("content-security-policy") ?? "";
@@ -46,6 +54,49 @@ describe("kernel HTTP", () => {
     const api = await fetch(`${server.url}/api/v1/nothing-here`);
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: "not_found" });
+  });
+});
+
+describe("GET /metrics behind a trusted proxy, with a token", () => {
+  const TOKEN = "metrics-token-".padEnd(40, "x");
+  let proxied: TestServer;
+  beforeAll(async () => {
+    proxied = await startTestServer({
+      TANDEM_TRUST_PROXY: "true",
+      TANDEM_METRICS_TOKEN: TOKEN,
+      TANDEM_METRICS_ALLOW: "127.0.0.1,10.0.0.0/8",
+    });
+  });
+  afterAll(() => proxied?.close());
+
+  const scrape = (from: string, token?: string) =>
+    fetch(`${proxied.url}/metrics`, {
+      headers: {
+        "x-forwarded-for": from,
+        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+      },
+    });
+
+  test("an allowed network with the token reads the metrics", async () => {
+    const response = await scrape("10.1.2.3", TOKEN);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("tandem_process_resident_memory_bytes");
+  });
+
+  test("without the token, or with a wrong one, even from an allowed network: 404", async () => {
+    expect((await scrape("10.1.2.3")).status).toBe(404);
+    expect((await scrape("10.1.2.3", `${TOKEN}y`)).status).toBe(404);
+    expect((await scrape("10.1.2.3", TOKEN.replace(/x$/, "y"))).status).toBe(404);
+  });
+
+  test("another network, even with the token: 404, as for any unknown path", async () => {
+    const response = await scrape("203.0.113.5", TOKEN);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: "not_found",
+      message: "No route for GET /metrics",
+    });
+    expect((await scrape("192.168.1.9", TOKEN)).status).toBe(404);
   });
 });
 

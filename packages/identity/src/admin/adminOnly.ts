@@ -1,17 +1,9 @@
-import {
-  type AuditAction,
-  type AuditLog,
-  type Authenticator,
-  Forbidden,
-  type UserRow,
-} from "@tandem/kernel";
+import type { AuditAction, AuditLog, Authenticator, UserRow } from "@tandem/kernel";
 import type { FastifyRequest } from "fastify";
 
-/** The signed-in administrator (session cookie, or a token with the `api` scope); 401/403 otherwise. */
+/** The signed-in administrator (session cookie, or a token with the `admin` scope); 401/403 otherwise. */
 export async function requireAdmin(auth: Authenticator, request: FastifyRequest): Promise<UserRow> {
-  const { user } = await auth.require(request);
-  if (user.role !== "admin") throw new Forbidden("Administrators only.");
-  return user;
+  return (await auth.requireAdmin(request)).user;
 }
 
 export interface AdminAction<T> {

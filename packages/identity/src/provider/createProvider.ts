@@ -12,7 +12,7 @@ import { kyselyAdapterFactory } from "../storage/KyselyAdapter.js";
 import { API_SCOPE } from "./appAccessTokens.js";
 import type { ClientStore } from "./ClientStore.js";
 import { cacheClientLookups } from "./clientCache.js";
-import { logoutSource, postLogoutSuccessSource } from "./pages.js";
+import { confirmSignOutPage, logoutSource, postLogoutSuccessSource } from "./pages.js";
 
 /** Where the provider's endpoints live; the issuer is the site root so discovery is at /.well-known. */
 export const OIDC_ROUTES = {
@@ -188,10 +188,33 @@ export function createProvider(options: ProviderOptions): Provider {
       ctx.body = { error: "server_error", error_description: "storage failed" };
     }
   });
-  // After an app's sign-out is confirmed, Tandem's own session ends with the provider's.
+  // Without an app's id_token_hint, a sign-out request may come from any page: where
+  // oidc-provider would answer with a form that submits itself (its session knows no
+  // account, yet the browser may be signed in to Tandem), the user is asked instead.
   provider.use(async (ctx, next) => {
     await next();
-    if (ctx.oidc?.route === "end_session_confirm" && ctx.status === 303) {
+    const { oidc } = ctx;
+    if (
+      oidc?.route === "end_session" &&
+      ctx.status === 200 &&
+      !oidc.params?.id_token_hint &&
+      !oidc.session?.accountId &&
+      typeof oidc.session?.state?.secret === "string"
+    ) {
+      confirmSignOutPage(ctx as KoaContextWithOIDC, {
+        action: oidc.urlFor("end_session_confirm"),
+        xsrf: oidc.session.state.secret,
+      });
+    }
+  });
+  // After a sign-out is confirmed ("yes"), Tandem's own session ends with the provider's.
+  provider.use(async (ctx, next) => {
+    await next();
+    if (
+      ctx.oidc?.route === "end_session_confirm" &&
+      ctx.status === 303 &&
+      ctx.oidc.params?.logout
+    ) {
       const name = await options.endTandemSession(ctx.get("cookie"));
       ctx.cookies.set(name, null, { path: "/", secure: secure, overwrite: true });
     }

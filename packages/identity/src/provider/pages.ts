@@ -8,6 +8,8 @@ const TEXT = {
     logoutQuestion: "Do you want to sign out of Tandem and the apps you use through it?",
     logoutYes: "Yes, sign me out",
     logoutNo: "No, stay signed in",
+    confirmQuestion: "A page asked to sign you out of Tandem. Do you want to sign out?",
+    confirmYes: "Sign out",
     doneTitle: "Signed out",
     done: "You are signed out.",
     back: "Back to Tandem",
@@ -18,6 +20,9 @@ const TEXT = {
       "Voulez-vous vous déconnecter de Tandem et des applications que vous utilisez avec ?",
     logoutYes: "Oui, me déconnecter",
     logoutNo: "Non, rester connecté",
+    confirmQuestion:
+      "Une page a demandé à vous déconnecter de Tandem. Voulez-vous vous déconnecter ?",
+    confirmYes: "Se déconnecter",
     doneTitle: "Déconnecté",
     done: "Vous êtes déconnecté.",
     back: "Retour à Tandem",
@@ -27,6 +32,9 @@ const TEXT = {
     logoutQuestion: "Möchten Sie sich von Tandem und den darüber genutzten Anwendungen abmelden?",
     logoutYes: "Ja, abmelden",
     logoutNo: "Nein, angemeldet bleiben",
+    confirmQuestion:
+      "Eine Seite hat verlangt, Sie von Tandem abzumelden. Möchten Sie sich abmelden?",
+    confirmYes: "Abmelden",
     doneTitle: "Abgemeldet",
     done: "Sie sind abgemeldet.",
     back: "Zurück zu Tandem",
@@ -53,6 +61,32 @@ export async function logoutSource(ctx: KoaContextWithOIDC, form: string): Promi
     language,
     t.logoutTitle,
     `<h1>${t.logoutTitle}</h1><p>${t.logoutQuestion}</p>${form}<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">${t.logoutYes}</button><button type="submit" form="op.logoutForm">${t.logoutNo}</button>`,
+  );
+}
+
+/**
+ * The sign-out request's confirmation where oidc-provider would submit it by itself (its
+ * session knows no account, though the browser may be signed in to Tandem): a form the user
+ * sends, with the provider's xsrf token, so a page elsewhere cannot sign anyone out.
+ */
+export function confirmSignOutPage(
+  ctx: KoaContextWithOIDC,
+  form: { action: string; xsrf: string },
+): void {
+  const language = languageOf(ctx);
+  const t = TEXT[language];
+  ctx.type = "html";
+  ctx.body = page(
+    language,
+    t.logoutTitle,
+    `<h1>${t.logoutTitle}</h1><form method="post" action="${escapeHtml(form.action)}"><p>${t.confirmQuestion}</p><input type="hidden" name="xsrf" value="${escapeHtml(form.xsrf)}"><input type="hidden" name="logout" value="yes"><button autofocus type="submit" value="yes">${t.confirmYes}</button> <a href="/">${t.logoutNo}</a></form>`,
+  );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
   );
 }
 

@@ -8,12 +8,20 @@ import type { TokenRow, UserRow } from "./tables.js";
 
 export const TOKEN_PREFIX = "tdm_pat_";
 
-/** What a personal access token may be used for: Tandem's REST API, SCIM provisioning. */
-export const TOKEN_SCOPES = ["api", "scim"] as const;
+/**
+ * What a personal access token may be used for: Tandem's REST API, SCIM provisioning, the
+ * admin API (/api/v1/admin/…, for administrators; `api` alone does not reach it).
+ */
+export const TOKEN_SCOPES = ["api", "scim", "admin"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
-/** A token made without naming scopes (the CLI's) may do everything a token could before scopes. */
+/**
+ * A token made without naming scopes (the CLI's) may do everything a token could before
+ * scopes: the REST API and SCIM, and an administrator's the admin API too.
+ */
 const DEFAULT_SCOPES: TokenScope[] = ["api", "scim"];
+const defaultScopesOf = (user: UserRow): TokenScope[] =>
+  user.role === "admin" ? [...DEFAULT_SCOPES, "admin"] : DEFAULT_SCOPES;
 
 /** A session's last use is written at most this often: a list of sessions needs no more. */
 const SESSION_TOUCH_MS = 60_000;
@@ -74,7 +82,9 @@ export class AccessService {
     if (options.expiresAt !== null && options.expiresAt <= now) {
       throw new InvalidRequest("expiry must be in the future");
     }
-    const scopes = TOKEN_SCOPES.filter((s) => (options.scopes ?? DEFAULT_SCOPES).includes(s));
+    const scopes = TOKEN_SCOPES.filter((s) =>
+      (options.scopes ?? defaultScopesOf(user)).includes(s),
+    );
     if (scopes.length === 0) throw new InvalidRequest("a token needs at least one scope");
     const token = newSecret(TOKEN_PREFIX);
     const id = randomUUID();

@@ -2,11 +2,15 @@ import { InvalidCredentials, TandemError } from "../errors/TandemError.js";
 import type { Database } from "../storage/Database.js";
 import { normaliseEmail } from "./AccountService.js";
 import { clientNetwork } from "./clientNetwork.js";
+import { KnownSourceStore } from "./KnownSourceStore.js";
 import { LoginThrottleStore, type ThrottleKey, type ThrottlePolicy } from "./LoginThrottleStore.js";
 import { digest } from "./secrets.js";
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
+const DAY = 24 * 60 * MINUTE;
+/** How long a device that signed in stays known, unless the throttle is told otherwise. */
+export const KNOWN_DEVICE_MS = 180 * DAY;
 
 /** Too many failed sign-ins for an account or from a network: try again in `retryAfter` seconds. */
 export class TooManyAttempts extends TandemError {
@@ -34,6 +38,10 @@ export interface LoginThrottleOptions {
   firstDelayMs?: number;
   /** ...up to this: never a permanent lockout. */
   maxDelayMs?: number;
+  /** How long a device that signed in stays known (its cookie lasts as long). */
+  knownDeviceMs?: number;
+  /** How long a network that signed in stays known: addresses change hands sooner. */
+  knownNetworkMs?: number;
   /** The clock, for tests. */
   now?: () => number;
 }
@@ -52,11 +60,19 @@ export interface LoginThrottleOptions {
  * failures are counted once known: counting its attempts in advance would refuse an office
  * behind one address whenever twenty of its people sign in at the same moment.
  * Unknown e-mails are counted exactly as known ones: a refusal tells nothing about an account.
+ *
+ * Throttling must not become a lockout anyone can keep up (ASVS 5): a sign-in from a device
+ * (its cookie) or a network that signed in to the account before is counted under a key of
+ * its own, so failures from elsewhere do not block it, while its own failures do; the
+ * network's block still holds. Its success clears only its own key: else the real user's
+ * sign-ins would give a guesser elsewhere a fresh count each time.
  */
 export class LoginThrottle {
   readonly #store: LoginThrottleStore;
   readonly #account: ThrottlePolicy;
   readonly #network: ThrottlePolicy;
+  readonly #known: KnownSourceStore;
+  readonly #knownFor: { device: number; network: number };
   readonly #now: () => number;
 
   constructor(database: Database, options: LoginThrottleOptions = {}) {
@@ -68,17 +84,40 @@ export class LoginThrottle {
     };
     this.#account = { limit: options.accountLimit ?? 5, ...shared };
     this.#network = { limit: options.networkLimit ?? 20, ...shared };
+    this.#known = new KnownSourceStore(database);
+    this.#knownFor = {
+      device: options.knownDeviceMs ?? KNOWN_DEVICE_MS,
+      network: options.knownNetworkMs ?? 30 * DAY,
+    };
     this.#now = options.now ?? Date.now;
   }
 
   /**
-   * Runs a password check for `email` from `ip`, unless either is blocked. An
-   * InvalidCredentials from the check counts as a failure; a result clears the account's count.
+   * Runs a password check for `email` from `ip` (and the browser's known-device id, if
+   * any), unless either is blocked. An InvalidCredentials from the check counts as a
+   * failure; a result clears the account's count and remembers the device and network.
    */
-  async guard<T>(who: { email: string; ip: string }, check: () => Promise<T>): Promise<T> {
-    const account: ThrottleKey = { kind: "account", key: digest(normaliseEmail(who.email)) };
+  async guard<T>(
+    who: { email: string; ip: string; device?: string | undefined },
+    check: () => Promise<T>,
+  ): Promise<T> {
+    const accountKey = digest(normaliseEmail(who.email));
     const network: ThrottleKey = { kind: "network", key: digest(clientNetwork(who.ip)) };
+    const sources = [
+      ...(who.device ? [{ kind: "device" as const, source: digest(`device:${who.device}`) }] : []),
+      { kind: "network" as const, source: digest(`network:${clientNetwork(who.ip)}`) },
+    ];
     const now = this.#now();
+    const known = await this.#known.firstKnown(
+      accountKey,
+      sources.map((s) => s.source),
+      now,
+    );
+    // From a known source, the account's attempts count apart from everyone else's.
+    const account: ThrottleKey = {
+      kind: "account",
+      key: known ? digest(`${accountKey}:${known}`) : accountKey,
+    };
     const blocked = (await this.#store.blockedUntil([network], now)) !== null;
     // The account's attempt counts now, before its check, unless a block refuses it.
     if (
@@ -104,11 +143,20 @@ export class LoginThrottle {
       throw error;
     }
     await this.#store.forget(account);
+    const succeededAt = this.#now();
+    await this.#known.remember(
+      accountKey,
+      sources.map(({ kind, source }) => ({
+        source,
+        expiresAt: succeededAt + this.#knownFor[kind],
+      })),
+    );
     return result;
   }
 
-  /** Forgets the counts nobody needs any more; returns how many. */
-  purge(): Promise<number> {
-    return this.#store.deleteExpired(this.#now());
+  /** Forgets the counts and the known sources nobody needs any more; returns how many. */
+  async purge(): Promise<number> {
+    const now = this.#now();
+    return (await this.#store.deleteExpired(now)) + (await this.#known.deleteExpired(now));
   }
 }

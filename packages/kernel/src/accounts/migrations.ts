@@ -97,6 +97,29 @@ const tokenScopes: Migration = {
   },
 };
 
+/** Devices and networks accounts have signed in from: throttling without lockout (LoginThrottle). */
+const loginKnownSources: Migration = {
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable("login_known_sources")
+      .addColumn("account", "text", (c) => c.notNull())
+      .addColumn("source", "text", (c) => c.notNull())
+      .addColumn("expires_at", "bigint", (c) => c.notNull())
+      .addPrimaryKeyConstraint("login_known_sources_pk", ["account", "source"])
+      .execute();
+    await db.schema
+      .createIndex("login_known_sources_expires")
+      .on("login_known_sources")
+      .column("expires_at")
+      .execute();
+  },
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable("login_known_sources").execute();
+  },
+};
+
 export const kernelMigrations: ModuleMigrations = {
   module: "kernel",
   migrations: {
@@ -105,5 +128,6 @@ export const kernelMigrations: ModuleMigrations = {
     "0003_token_scopes": tokenScopes,
     // In the kernel's history: mail is the kernel's, and every Tandem already runs these.
     "0004_mail_outbox": mailOutboxMigration,
+    "0005_login_known_sources": loginKnownSources,
   },
 };

@@ -31,7 +31,10 @@ export interface KernelTables {
   /** One row per throttled account or network; see LoginThrottle. */
   login_throttle: {
     kind: "account" | "network";
-    /** SHA-256 of the normalised e-mail or of the network: no typed e-mail or address is kept. */
+    /**
+     * SHA-256 of the normalised e-mail or of the network: no typed e-mail or address is kept.
+     * An account's attempts from a known device or network count under a key of their own.
+     */
     key: string;
     /** Failed attempts in this window, counting attempts still being checked. */
     failures: number;
@@ -40,6 +43,17 @@ export interface KernelTables {
     delay_ms: number;
     blocked_until: number | null;
     /** When the row may be forgotten: a window after its start, or after its block ends. */
+    expires_at: number;
+  };
+  /**
+   * Devices and networks each account has signed in from (migration 0005): failures from
+   * elsewhere do not block a sign-in from them; see LoginThrottle.
+   */
+  login_known_sources: {
+    /** SHA-256 of the normalised e-mail, as login_throttle's account key. */
+    account: string;
+    /** SHA-256 of `device:<the device cookie's id>` or `network:<the client network>`. */
+    source: string;
     expires_at: number;
   };
 }

@@ -14,7 +14,7 @@ const NewToken = z.object({
   name: text(z.string().trim().min(1).max(100)),
   /** Days until it expires (1–365), or null for a token that never expires. */
   expiresInDays: z.number().int().min(1).max(365).nullable(),
-  /** What it may be used for: "api" (Tandem's REST API), "scim" (provisioning). */
+  /** What it may be used for: "api" (Tandem's REST API), "scim" (provisioning), "admin" (the admin API). */
   scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).max(10),
 });
 
@@ -42,8 +42,10 @@ export function registerAccountTokenRoutes(
     const { user, via } = await deps.auth.require(request);
     if (via !== "session") throw new Forbidden("Create tokens from a signed-in browser session.");
     const input = parseInput(NewToken, request.body);
-    if (input.scopes.includes("scim") && user.role !== "admin") {
-      throw new Forbidden('Only administrators may create tokens with the "scim" scope.');
+    for (const scope of ["scim", "admin"] as const) {
+      if (input.scopes.includes(scope) && user.role !== "admin") {
+        throw new Forbidden(`Only administrators may create tokens with the "${scope}" scope.`);
+      }
     }
     const expiresAt = input.expiresInDays === null ? null : Date.now() + input.expiresInDays * DAY;
     const created = await deps.access.createToken(user, {

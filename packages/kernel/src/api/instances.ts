@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { InstanceRegistry } from "../cluster/InstanceRegistry.js";
-import { Forbidden } from "../errors/TandemError.js";
 import type { Authenticator } from "../http/Authenticator.js";
 
 export function registerInstanceRoutes(
@@ -9,8 +8,7 @@ export function registerInstanceRoutes(
 ) {
   /** GET /api/v1/admin/instances — the instances of this deployment (administrators only). */
   app.get("/api/v1/admin/instances", async (request) => {
-    const { user } = await deps.auth.require(request);
-    if (user.role !== "admin") throw new Forbidden("Administrators only.");
+    await deps.auth.requireAdmin(request);
     return { self: deps.instances.self.id, instances: deps.instances.list() };
   });
 }

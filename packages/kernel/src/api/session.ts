@@ -6,6 +6,7 @@ import { LoginThrottle, TooManyAttempts } from "../accounts/LoginThrottle.js";
 import type { AuditLog } from "../audit/AuditLog.js";
 import { TandemError } from "../errors/TandemError.js";
 import type { Authenticator } from "../http/Authenticator.js";
+import { DeviceCookie } from "../http/deviceCookie.js";
 import { parseInput } from "../http/parseInput.js";
 import { codeThrottleKey, InvalidChallenge, MfaService } from "../mfa/MfaService.js";
 import { noSecondFactorPolicy, type SecondFactorPolicy } from "../mfa/SecondFactorPolicy.js";
@@ -48,11 +49,13 @@ export function registerSessionRoutes(
   const mfa = deps.mfa ?? new MfaService(deps.database);
   const requiresSecondFactor = deps.requiresSecondFactor ?? noSecondFactorPolicy;
   const signIn = { ...deps, mfa };
+  const deviceCookie = new DeviceCookie({ secure: deps.auth.secureCookies });
   bindSecondFactors(deps.auth, mfa);
 
   /**
    * POST /api/v1/session — sign in with e-mail and password; sets the session cookie.
-   * Repeated failures for an account or from a network are answered 429 with Retry-After.
+   * Repeated failures for an account or from a network are answered 429 with Retry-After;
+   * a right password sets the known-device cookie, whose sign-ins failures elsewhere do not block.
    * An account with a second factor gets no session yet but `{ mfaRequired, challenge,
    * methods }` for POST /api/v1/session/mfa (a code) or /api/v1/session/passkey. An account
    * that must have one (its organisation's rule) and has none gets `{ enrolmentRequired,
@@ -62,8 +65,9 @@ export function registerSessionRoutes(
     deps.auth.assertSameOrigin(request);
     const input = parseInput(SignIn, request.body);
     // request.ip is the client's address as far as the configured trustProxy lets Fastify know it.
+    const device = deviceCookie.idOf(request);
     const user = await throttle
-      .guard({ email: input.email, ip: request.ip }, () =>
+      .guard({ email: input.email, ip: request.ip, device }, () =>
         deps.accounts.checkPassword(input.email, input.password),
       )
       .catch(async (error: unknown) => {
@@ -81,6 +85,8 @@ export function registerSessionRoutes(
         }
         throw error;
       });
+    // The password was right: this browser is now known to the account (the throttle stored it).
+    deviceCookie.set(reply, device);
     const methods = await mfa.methodsOf(user.id);
     if (methods.length > 0) {
       return { mfaRequired: true, challenge: await mfa.createChallenge(user.id), methods };

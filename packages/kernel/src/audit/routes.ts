@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { Forbidden } from "../errors/TandemError.js";
 import type { Authenticator } from "../http/Authenticator.js";
 import { parseInput } from "../http/parseInput.js";
 import { AUDIT_ACTIONS, type AuditLog } from "./AuditLog.js";
@@ -29,8 +28,7 @@ export function registerAuditRoutes(
 ) {
   /** GET /api/v1/admin/audit — the security audit log, newest first (administrators only). */
   http.get("/api/v1/admin/audit", async (request) => {
-    const { user } = await deps.auth.require(request);
-    if (user.role !== "admin") throw new Forbidden("Administrators only.");
+    await deps.auth.requireAdmin(request);
     return { events: await deps.audit.query(parseInput(Query, request.query)) };
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cidrList, DEFAULT_METRICS_ALLOW } from "../http/metricsAccess.js";
 import { flag, mailAddress, option, urlOf, wholeNumber } from "./options.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -86,6 +87,16 @@ export const kernelOptions = {
     "TANDEM_SHUTDOWN_TIMEOUT_MS",
     wholeNumber({ min: 0, max: 600_000, default: 10_000 }),
     "How long a graceful shutdown waits for requests in flight before closing anyway.",
+  ),
+  metricsAllow: option(
+    "TANDEM_METRICS_ALLOW",
+    cidrList(DEFAULT_METRICS_ALLOW),
+    "Client networks that may read `GET /metrics`, comma-separated CIDRs; others get 404. Default: loopback and the private networks. Behind a reverse proxy, set `TANDEM_TRUST_PROXY` (a proxied request is refused otherwise) and list the scraper's address.",
+  ),
+  metricsToken: option(
+    "TANDEM_METRICS_TOKEN",
+    z.string().min(32, { message: "must have at least 32 characters" }).optional(),
+    "When set, `GET /metrics` also requires `Authorization: Bearer <this token>` (at least 32 characters).",
   ),
 };
 

@@ -62,6 +62,22 @@ describe("loadConfig with the kernel's options", () => {
     expect(load({ TANDEM_TRUST_PROXY: "false" }).trustProxy).toBe(false);
   });
 
+  test("/metrics is for loopback and the private networks unless told otherwise", () => {
+    expect(load().metricsAllow).toEqual([
+      "127.0.0.0/8",
+      "::1/128",
+      "10.0.0.0/8",
+      "172.16.0.0/12",
+      "192.168.0.0/16",
+      "fc00::/7",
+    ]);
+    expect(load().metricsToken).toBeUndefined();
+    expect(load({ TANDEM_METRICS_ALLOW: " 203.0.113.0/24 , 2001:db8::1 " }).metricsAllow).toEqual([
+      "203.0.113.0/24",
+      "2001:db8::1",
+    ]);
+  });
+
   test("an empty string means unset: defaults apply, no database URL means SQLite", () => {
     const config = load({
       PORT: "",
@@ -131,6 +147,10 @@ describe("loadConfig with the kernel's options", () => {
     ["TANDEM_SMTP_URL", "http://mail.example.org", "must be a SMTP URL"],
     ["TANDEM_MAIL_FROM", "tandem", "must be an e-mail address"],
     ["TANDEM_MAIL_FROM", "Tandem <a@b>\r\nBcc: x@y", "must be an e-mail address"],
+    ["TANDEM_METRICS_ALLOW", "10.0.0.0/8,example.org", "is not an IP address or CIDR"],
+    ["TANDEM_METRICS_ALLOW", "10.0.0.0/33", "prefix must be a number from 0 to 32"],
+    ["TANDEM_METRICS_ALLOW", "::1/x", "prefix must be a number from 0 to 128"],
+    ["TANDEM_METRICS_TOKEN", "short", "must have at least 32 characters"],
   ])("%s=%j is refused: %s", (name, value, reason) => {
     const error = failure({ [name]: value });
     expect(error.message).toMatch(new RegExp(`^${name} is invalid: `));

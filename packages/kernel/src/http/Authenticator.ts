@@ -39,6 +39,8 @@ interface BearerAccess {
 
 export class Authenticator {
   readonly cookieName: string;
+  /** Whether cookies are marked Secure (the public URL is https). */
+  readonly secureCookies: boolean;
   readonly #signOutHooks: SignOutHook[] = [];
   readonly #bearerResolvers: BearerResolver[] = [];
   readonly #access: AccessService;
@@ -52,6 +54,7 @@ export class Authenticator {
     this.#secure = this.#origin.startsWith("https:");
     // __Host- binds the cookie to this exact host and path, over https only.
     this.cookieName = this.#secure ? "__Host-tandem_session" : "tandem_session";
+    this.secureCookies = this.#secure;
   }
 
   principal(request: FastifyRequest): Promise<Principal | null> {
@@ -69,6 +72,22 @@ export class Authenticator {
     if (!principal) throw new Unauthorized();
     if (principal.via === "token" && !principal.scopes?.includes("api")) {
       throw new InsufficientScope("api");
+    }
+    return principal;
+  }
+
+  /**
+   * The principal of a request to the admin API (/api/v1/admin/…): an administrator, and a
+   * token must have the `admin` scope. An app's access token never has it: an app an
+   * administrator signed in to must not administer the instance with the `api` scope alone.
+   */
+  async requireAdmin(request: FastifyRequest): Promise<Principal> {
+    const principal = await this.principal(request);
+    if (!principal) throw new Unauthorized();
+    if (principal.user.role !== "admin") throw new Forbidden("Administrators only.");
+    const { via, clientId, scopes } = principal;
+    if (via === "token" && (clientId !== undefined || !scopes?.includes("admin"))) {
+      throw new InsufficientScope("admin");
     }
     return principal;
   }

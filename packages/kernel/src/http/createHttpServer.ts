@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Logger } from "pino";
 import type { Database } from "../storage/Database.js";
 import type { Metrics } from "./metrics.js";
+import { MetricsAccess } from "./metricsAccess.js";
 import { registerNulGuard } from "./nulGuard.js";
 import type { RawHandler, RawRoutes } from "./RawRoutes.js";
 import { restErrorHandler } from "./restErrors.js";
@@ -15,6 +16,8 @@ export interface HttpServerOptions {
   metrics: Metrics;
   publicUrl: string;
   trustProxy: boolean;
+  /** Who may read /metrics: client networks (CIDRs) and, if set, a bearer token. */
+  metricsAccess?: { allow: string[]; token?: string | undefined };
   /** Paths served before Fastify (see RawRoutes); routes may be added until it listens. */
   raw?: RawRoutes;
 }
@@ -83,8 +86,21 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     }
   });
 
-  /** GET /metrics — Prometheus text exposition. */
-  app.get("/metrics", async (_request, reply) => {
+  const metricsAccess = new MetricsAccess({
+    allow: options.metricsAccess?.allow ?? ["127.0.0.0/8", "::1/128"],
+    token: options.metricsAccess?.token,
+    trustProxy: options.trustProxy,
+  });
+  /**
+   * GET /metrics — Prometheus text exposition, for the allowed networks (and the token, if
+   * one is set); to anyone else a 404 like any unknown path: it tells nothing of the process.
+   */
+  app.get("/metrics", async (request, reply) => {
+    if (!metricsAccess.allows(request)) {
+      return reply
+        .status(404)
+        .send({ error: "not_found", message: `No route for ${request.method} ${request.url}` });
+    }
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AccessService } from "../accounts/AccessService.js";
 import type { AccountService } from "../accounts/AccountService.js";
 import type { AuditLog } from "../audit/AuditLog.js";
-import { Forbidden, NotFound } from "../errors/TandemError.js";
+import { NotFound } from "../errors/TandemError.js";
 import type { Authenticator } from "../http/Authenticator.js";
 import { parseInput } from "../http/parseInput.js";
 import type { MfaService } from "./MfaService.js";
@@ -33,8 +33,7 @@ export function registerMfaAdminRoutes(
    */
   http.delete("/api/v1/admin/users/:userId/second-factors", async (request, reply) => {
     deps.auth.assertSameOrigin(request);
-    const { user: admin } = await deps.auth.require(request);
-    if (admin.role !== "admin") throw new Forbidden("Administrators only.");
+    const { user: admin } = await deps.auth.requireAdmin(request);
     const { userId } = parseInput(Params, request.params);
     const user = await deps.accounts.users.byId(userId);
     if (!user) throw new NotFound("No such user.");

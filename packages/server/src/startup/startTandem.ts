@@ -91,6 +91,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       metrics,
       publicUrl,
       trustProxy: config.kernel.trustProxy,
+      metricsAccess: { allow: config.kernel.metricsAllow, token: config.kernel.metricsToken },
       raw,
     });
     cleanups.push(() => http.close());

@@ -131,6 +131,13 @@ export function TokensSection({ isAdmin }: { isAdmin: boolean }) {
                     data-testid="token-scope-scim"
                   />
                 )}
+                {isAdmin && (
+                  <Checkbox
+                    value="admin"
+                    label={t("account.tokens.scopeAdmin")}
+                    data-testid="token-scope-admin"
+                  />
+                )}
               </Stack>
             </Checkbox.Group>
             <Group>

@@ -9,7 +9,7 @@ export interface AccountSession {
   current: boolean;
 }
 
-export type TokenScope = "api" | "scim";
+export type TokenScope = "api" | "scim" | "admin";
 
 /** A personal access token without its secret, as `GET /api/v1/account/tokens` lists them. */
 export interface AccessToken {
@@ -49,7 +49,9 @@ function parseToken(value: unknown): AccessToken {
     isTimeOrNull(value.lastUsedAt) &&
     Array.isArray(value.scopes)
   ) {
-    const scopes = value.scopes.filter((s): s is TokenScope => s === "api" || s === "scim");
+    const scopes = value.scopes.filter(
+      (s): s is TokenScope => s === "api" || s === "scim" || s === "admin",
+    );
     const { id, name, createdAt, expiresAt, lastUsedAt } = value;
     return { id, name, createdAt, expiresAt, lastUsedAt, scopes };
   }

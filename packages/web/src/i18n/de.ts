@@ -98,6 +98,7 @@ export const de: Messages = {
       scopes: "Berechtigungen",
       scopeApi: "api: die REST-API von Tandem",
       scopeScim: "scim: Benutzerbereitstellung (SCIM)",
+      scopeAdmin: "admin: die Verwaltungs-API (Benutzer, Organisationen, Apps, Audit-Protokoll)",
       noScope: "Wählen Sie mindestens eine Berechtigung.",
       create: "Token erstellen",
       createdTitle: "Ihr neues Token",

@@ -97,6 +97,7 @@ export const en = {
       scopes: "Scopes",
       scopeApi: "api: Tandem's REST API",
       scopeScim: "scim: user provisioning (SCIM)",
+      scopeAdmin: "admin: the admin API (users, organisations, apps, audit log)",
       noScope: "Choose at least one scope.",
       create: "Create token",
       createdTitle: "Your new token",

@@ -99,6 +99,8 @@ export const fr: Messages = {
       scopes: "Portées",
       scopeApi: "api : l'API REST de Tandem",
       scopeScim: "scim : provisionnement des utilisateurs (SCIM)",
+      scopeAdmin:
+        "admin : l'API d'administration (utilisateurs, organisations, applications, journal d'audit)",
       noScope: "Choisissez au moins une portée.",
       create: "Créer le jeton",
       createdTitle: "Votre nouveau jeton",
