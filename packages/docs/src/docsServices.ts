@@ -13,6 +13,8 @@ import { ExchangeService } from "./convert/ExchangeService.js";
 import { AccessRequests } from "./documents/AccessRequests.js";
 import { DocumentService } from "./documents/DocumentService.js";
 import { DocumentStore } from "./documents/DocumentStore.js";
+import { OwnerGuard } from "./documents/OwnerGuard.js";
+import { Ownerless } from "./documents/Ownerless.js";
 import { SharingStore } from "./documents/SharingStore.js";
 import { TreeService } from "./documents/TreeService.js";
 import { TreeStore } from "./documents/TreeStore.js";
@@ -88,6 +90,7 @@ export function createDocsServices(
     store,
     publicUrl: context.publicUrl,
   });
+  const owners = new OwnerGuard(store);
   const documents = new DocumentService({
     store,
     access,
@@ -98,8 +101,9 @@ export function createDocsServices(
     reindex: (id) => indexer.now(id),
     mail,
     notifier,
+    owners,
   });
-  const requests = new AccessRequests({ store, sharing, access, watcher, mail, notifier });
+  const requests = new AccessRequests({ store, sharing, access, watcher, mail, notifier, owners });
   const tree = new TreeService({
     documents: store,
     tree: new TreeStore(context.database),
@@ -117,8 +121,10 @@ export function createDocsServices(
     // Text compresses about tenfold; images hardly at all: five times the file is generous.
     maxUnpackedBytes: context.config.maxImportBytes * 5,
   });
+  const ownerless = new Ownerless({ store, accounts: context.accounts, audit: context.audit });
   const comments = new CommentService({ access, log: updates, edits });
   return {
+    ownerless,
     mail,
     comments,
     requests,

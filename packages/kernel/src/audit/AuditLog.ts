@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   "second_factors_reset",
   "consent_given",
   "consent_revoked",
+  "document_invited",
+  "document_ownership_transferred",
+  "document_recovered",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
