@@ -231,3 +231,26 @@ describe("a document keeps an owner (issue 11, item 1)", () => {
     );
   });
 });
+
+describe("the member list is for those who may share (issue 11, item 8)", () => {
+  test("a link visitor and a reader get 403; an administrator reads it", async () => {
+    const owner = await docsUser(server);
+    const visitor = await docsUser(server);
+    const reader = await docsUser(server);
+    const manager = await docsUser(server);
+    const { id } = await createDocument(owner, { title: "Ouvert" });
+    await share(owner, id, { email: reader.user.email, role: "reader" });
+    await share(owner, id, { email: manager.user.email, role: "administrator" });
+    await share(owner, id, { email: `pending.${Date.now()}@example.org`, role: "editor" });
+    await owner.api.request("PATCH", `${docs}/${id}`, { linkReach: "authenticated" });
+
+    expect((await visitor.api.request("GET", `${docs}/${id}`)).json.role).toBe("reader");
+    const refused = await visitor.api.request("GET", `${docs}/${id}/accesses`);
+    expect(refused.status).toBe(403);
+    expect(refused.text).not.toContain(owner.user.email);
+    expect((await reader.api.request("GET", `${docs}/${id}/accesses`)).status).toBe(403);
+    const listed = await manager.api.request("GET", `${docs}/${id}/accesses`);
+    expect(listed.status).toBe(200);
+    expect(listed.json.invitations).toHaveLength(1);
+  });
+});

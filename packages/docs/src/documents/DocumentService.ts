@@ -102,8 +102,9 @@ export class DocumentService {
     return this.#access.resolve(id, requester);
   }
 
+  /** Members and pending invitations: for those who may share, not for every reader. */
   async accesses(requester: Requester, id: string) {
-    await this.#access.require(id, requester, "read");
+    await this.#access.require(id, requester, "share");
     const [rows, invitations] = await Promise.all([
       this.#store.accessesOf(id),
       this.#sharing.invitationsOf(id),
