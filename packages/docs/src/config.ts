@@ -22,6 +22,11 @@ export const docsOptions = {
     wholeNumber({ min: 1024, max: 1024 * 1024 * 1024, default: 20 * 1024 * 1024 }),
     "Largest file accepted for import (Markdown, DOCX, ODT), in bytes.",
   ),
+  invitationsPerDay: option(
+    "TANDEM_DOCS_INVITATIONS_PER_DAY",
+    wholeNumber({ min: 1, max: 1_000_000, default: 100 }),
+    "Invitations (shares by e-mail, each one e-mailed) one account may send in 24 hours; more are refused with 429.",
+  ),
   libreoffice: option(
     "TANDEM_DOCS_LIBREOFFICE",
     z.string().min(1).default("libreoffice"),

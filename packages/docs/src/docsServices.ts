@@ -13,6 +13,7 @@ import { ExchangeService } from "./convert/ExchangeService.js";
 import { AccessRequests } from "./documents/AccessRequests.js";
 import { DocumentService } from "./documents/DocumentService.js";
 import { DocumentStore } from "./documents/DocumentStore.js";
+import { InvitationLimit } from "./documents/InvitationLimit.js";
 import { OwnerGuard } from "./documents/OwnerGuard.js";
 import { Ownerless } from "./documents/Ownerless.js";
 import { SharingStore } from "./documents/SharingStore.js";
@@ -102,6 +103,7 @@ export function createDocsServices(
     mail,
     notifier,
     owners,
+    invitations: new InvitationLimit(context.audit, context.config.invitationsPerDay),
   });
   const requests = new AccessRequests({ store, sharing, access, watcher, mail, notifier, owners });
   const tree = new TreeService({

@@ -13,6 +13,7 @@ import type { Requester } from "../permissions/abilities.js";
 import type { DocumentAccess, ResolvedDocument } from "../permissions/DocumentAccess.js";
 import type { LinkReach, LinkRole, Role } from "../storage/tables.js";
 import type { DocumentRow, DocumentStore } from "./DocumentStore.js";
+import type { InvitationLimit } from "./InvitationLimit.js";
 import type { OwnerGuard } from "./OwnerGuard.js";
 import type { SharingStore } from "./SharingStore.js";
 
@@ -30,6 +31,7 @@ export class DocumentService {
   readonly #mail: MailOutbox;
   readonly #notifier: DocsNotifier;
   readonly #owners: OwnerGuard;
+  readonly #invitations: InvitationLimit;
 
   constructor(deps: {
     store: DocumentStore;
@@ -43,7 +45,9 @@ export class DocumentService {
     mail: MailOutbox;
     notifier: DocsNotifier;
     owners: OwnerGuard;
+    invitations: InvitationLimit;
   }) {
+    this.#invitations = deps.invitations;
     this.#owners = deps.owners;
     this.#mail = deps.mail;
     this.#notifier = deps.notifier;
@@ -143,6 +147,9 @@ export class DocumentService {
       if (!/^[^\s@]+@[^\s@]+$/.test(email))
         throw new InvalidRequest("email: not an e-mail address");
       const user = await this.#accounts.users.byEmail(email);
+      // Each invitation e-mails an address the sender chose: counted, and bounded per day.
+      const invites = user?.id !== requester.userId;
+      if (invites) await this.#invitations.check(requester.userId);
       if (user) {
         // Granting replaces the role held: an owner's is only an owner's to change.
         const current = await this.#store.accessFor(id, { userId: user.id });
@@ -167,6 +174,14 @@ export class DocumentService {
           result: await this.#sharing.invite(id, email, input.role, requester.userId, trx),
           mail: [mail],
         }));
+      }
+      if (invites) {
+        const sender = await this.#accounts.users.byId(requester.userId);
+        await this.#invitations.record({ id: requester.userId, email: sender?.email ?? "" }, id, {
+          email,
+          role: input.role,
+          hasAccount: !!user,
+        });
       }
     } else if (input.groupId) {
       if (!(await this.#directory.group(input.groupId))) throw new NotFound("No such group.");
