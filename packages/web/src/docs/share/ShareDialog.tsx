@@ -91,6 +91,8 @@ export function ShareDialog({ doc, userId, onClose, onChanged }: ShareDialogProp
       closeButtonProps={{ "aria-label": t("docs.close") }}
       opened
       onClose={onClose}
+      // Escape in the confirmation closes the confirmation only, not the dialog behind it.
+      closeOnEscape={leaving === null}
       title={t("docs.share.title")}
       size="lg"
       data-testid="docs-share-dialog"
