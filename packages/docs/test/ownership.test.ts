@@ -233,7 +233,7 @@ describe("a document keeps an owner (issue 11, item 1)", () => {
 });
 
 describe("the member list is for those who may share (issue 11, item 8)", () => {
-  test("a link visitor and a reader get 403; an administrator reads it", async () => {
+  test("a link visitor gets 403; a reader sees names only; an administrator sees all", async () => {
     const owner = await docsUser(server);
     const visitor = await docsUser(server);
     const reader = await docsUser(server);
@@ -241,16 +241,28 @@ describe("the member list is for those who may share (issue 11, item 8)", () => 
     const { id } = await createDocument(owner, { title: "Ouvert" });
     await share(owner, id, { email: reader.user.email, role: "reader" });
     await share(owner, id, { email: manager.user.email, role: "administrator" });
-    await share(owner, id, { email: `pending.${Date.now()}@example.org`, role: "editor" });
+    const pending = `pending.${Date.now()}@example.org`;
+    await share(owner, id, { email: pending, role: "editor" });
     await owner.api.request("PATCH", `${docs}/${id}`, { linkReach: "authenticated" });
 
     expect((await visitor.api.request("GET", `${docs}/${id}`)).json.role).toBe("reader");
     const refused = await visitor.api.request("GET", `${docs}/${id}/accesses`);
     expect(refused.status).toBe(403);
     expect(refused.text).not.toContain(owner.user.email);
-    expect((await reader.api.request("GET", `${docs}/${id}/accesses`)).status).toBe(403);
+
+    // Comment authors are named for members; their addresses and invitations are not shown.
+    const named = await reader.api.request("GET", `${docs}/${id}/accesses`);
+    expect(named.status).toBe(200);
+    expect(named.json.invitations).toEqual([]);
+    expect(named.text).not.toContain(owner.user.email);
+    expect(named.text).not.toContain(pending);
+    expect(named.json.accesses).toContainEqual(
+      expect.objectContaining({ userId: owner.user.id, name: owner.user.name, email: null }),
+    );
+
     const listed = await manager.api.request("GET", `${docs}/${id}/accesses`);
     expect(listed.status).toBe(200);
-    expect(listed.json.invitations).toHaveLength(1);
+    expect(listed.json.invitations).toMatchObject([{ email: pending }]);
+    expect(listed.text).toContain(owner.user.email);
   });
 });

@@ -35,7 +35,9 @@ export const OPERATIONS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   [`${D}/children`]: { get: { summary: "Sub-pages" } },
   [`${D}/accesses`]: {
-    get: { summary: "Accesses and pending invitations (those who may share)" },
+    get: {
+      summary: "Accesses and pending invitations (those who may share); other members: names only",
+    },
     post: { summary: "Give a role to an account (by e-mail) or a group", body: Grant, status: 204 },
   },
   [`${D}/accesses/{accessId}`]: { delete: { summary: "Remove an access", status: 204 } },

@@ -106,18 +106,26 @@ export class DocumentService {
     return this.#access.resolve(id, requester);
   }
 
-  /** Members and pending invitations: for those who may share, not for every reader. */
+  /**
+   * Members and pending invitations, for those who may share. A member who may not share
+   * (a reader with a grant) sees the members' names only, for comment authors: no e-mail,
+   * no invitation. Someone let in by the link alone sees nothing (403).
+   */
   async accesses(requester: Requester, id: string) {
-    await this.#access.require(id, requester, "share");
+    const { document, abilities } = await this.#access.require(id, requester, "read");
+    const sharer = abilities.share;
+    if (!sharer && !(await this.#access.grantedRoleOn(document, requester))) {
+      throw new Forbidden("Only members of this document see who else has access.");
+    }
     const [rows, invitations] = await Promise.all([
       this.#store.accessesOf(id),
-      this.#sharing.invitationsOf(id),
+      sharer ? this.#sharing.invitationsOf(id) : Promise.resolve([]),
     ]);
     // Who each account is, for people choosing whom to share with; a handful per document.
     const accesses = await Promise.all(
       rows.map(async (row) => {
         const user = row.user_id ? await this.#accounts.users.byId(row.user_id) : undefined;
-        return { ...row, email: user?.email ?? null, name: user?.name ?? null };
+        return { ...row, email: sharer ? (user?.email ?? null) : null, name: user?.name ?? null };
       }),
     );
     return { accesses, invitations };
