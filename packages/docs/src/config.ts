@@ -28,6 +28,11 @@ export const docsOptions = {
     "How often open collaboration sockets check that the session or token that opened them still works " +
       "(revocations from the server reach them at once; this catches those made elsewhere, e.g. by the CLI).",
   ),
+  invitationsPerDay: option(
+    "TANDEM_DOCS_INVITATIONS_PER_DAY",
+    wholeNumber({ min: 1, max: 1_000_000, default: 100 }),
+    "Invitations (shares by e-mail, each one e-mailed) one account may send in 24 hours; more are refused with 429.",
+  ),
   libreoffice: option(
     "TANDEM_DOCS_LIBREOFFICE",
     z.string().min(1).default("libreoffice"),

@@ -1,5 +1,6 @@
 import type { TandemModule } from "@tandem/kernel";
 import { registerAccessRoutes } from "./api/accesses.js";
+import { registerAdminRoutes } from "./api/admin.js";
 import { registerCommentRoutes } from "./api/comments.js";
 import { registerDocumentRoutes } from "./api/documents.js";
 import { registerExchangeRoutes } from "./api/exchange.js";
@@ -10,6 +11,7 @@ import { registerVersionRoutes } from "./api/versions.js";
 import { COLLAB_PATH, CollabServer } from "./collab/CollabServer.js";
 import { docsOptions } from "./config.js";
 import { createDocsServices, type DocsServices } from "./docsServices.js";
+import { Ownerless } from "./documents/Ownerless.js";
 import { docsMigrations } from "./storage/migrations.js";
 
 const PURGE_EVERY_MS = 3_600_000;
@@ -54,6 +56,7 @@ export function createDocsModule(): TandemModule<typeof docsOptions> {
       registerVersionRoutes(http, { ...deps, versions: parts.versions });
       registerSearchRoutes(http, { ...deps, search: parts.search });
       registerCommentRoutes(http, { ...deps, comments: parts.comments });
+      registerAdminRoutes(http, { auth: context.auth, ownerless: parts.ownerless });
       registerExchangeRoutes(http, {
         ...deps,
         exchange: parts.exchange,
@@ -67,6 +70,8 @@ export function createDocsModule(): TandemModule<typeof docsOptions> {
       }, PURGE_EVERY_MS);
       purge.unref();
     },
+    // The documents a disabled account was the last owner of pass to the administrators.
+    onAccountDisabled: (accountId, database) => Ownerless.on(database).accountDisabled(accountId),
     async close() {
       clearInterval(purge);
       await collab?.close();

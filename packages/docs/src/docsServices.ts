@@ -15,6 +15,9 @@ import { ExchangeService } from "./convert/ExchangeService.js";
 import { AccessRequests } from "./documents/AccessRequests.js";
 import { DocumentService } from "./documents/DocumentService.js";
 import { DocumentStore } from "./documents/DocumentStore.js";
+import { InvitationLimit } from "./documents/InvitationLimit.js";
+import { OwnerGuard } from "./documents/OwnerGuard.js";
+import { Ownerless } from "./documents/Ownerless.js";
 import { SharingStore } from "./documents/SharingStore.js";
 import { TreeService } from "./documents/TreeService.js";
 import { TreeStore } from "./documents/TreeStore.js";
@@ -97,6 +100,7 @@ export function createDocsServices(
     store,
     publicUrl: context.publicUrl,
   });
+  const owners = new OwnerGuard(store);
   const documents = new DocumentService({
     store,
     access,
@@ -107,8 +111,10 @@ export function createDocsServices(
     reindex: (id) => indexer.now(id),
     mail,
     notifier,
+    owners,
+    invitations: new InvitationLimit(context.audit, context.config.invitationsPerDay),
   });
-  const requests = new AccessRequests({ store, sharing, access, watcher, mail, notifier });
+  const requests = new AccessRequests({ store, sharing, access, watcher, mail, notifier, owners });
   const tree = new TreeService({
     documents: store,
     tree: new TreeStore(context.database),
@@ -143,8 +149,10 @@ export function createDocsServices(
       memoryMb: config.libreofficeMemoryMb,
     },
   });
+  const ownerless = new Ownerless({ store, accounts: context.accounts, audit: context.audit });
   const comments = new CommentService({ access, log: updates, edits });
   return {
+    ownerless,
     mail,
     comments,
     requests,

@@ -93,12 +93,12 @@ describe("documents over REST", () => {
       email: other.user.email,
       role: "owner",
     });
-    expect(promote.status).toBe(400);
+    expect(promote.status).toBe(403);
     const accesses = (await admin.api.request("GET", `${docs}/${id}/accesses`)).json.accesses;
     const ownerAccess = accesses.find((a: { role: string }) => a.role === "owner");
     expect(
       (await admin.api.request("DELETE", `${docs}/${id}/accesses/${ownerAccess.id}`)).status,
-    ).toBe(400);
+    ).toBe(403);
   });
 
   test("unknown ids, forged ids and bad bodies are clear 4xx, nothing created", async () => {

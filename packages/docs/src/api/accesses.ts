@@ -41,7 +41,7 @@ export function registerAccessRoutes(
     requests: AccessRequests;
   },
 ) {
-  /** GET /documents/:id/accesses — who has a role on the document itself. */
+  /** GET /documents/:id/accesses — who has a role on the document (sharers; members: names only). */
   http.get(`${DOCS_API}/documents/:id/accesses`, async (request) => {
     const requester = await requesterOf(deps, request);
     const { id } = parseInput(Params, request.params);

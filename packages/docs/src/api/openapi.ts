@@ -1,6 +1,7 @@
 import { z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import { Accept, Ask, Grant } from "./accesses.js";
+import { Recover } from "./admin.js";
 import { Anchor, Emoji, NewComment, NewThread } from "./comments.js";
 import { Create, DOCS_API, Update } from "./documents.js";
 import { ExportQuery, ImportQuery } from "./exchange.js";
@@ -34,7 +35,9 @@ export const OPERATIONS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   [`${D}/children`]: { get: { summary: "Sub-pages" } },
   [`${D}/accesses`]: {
-    get: { summary: "Accesses and pending invitations" },
+    get: {
+      summary: "Accesses and pending invitations (those who may share); other members: names only",
+    },
     post: { summary: "Give a role to an account (by e-mail) or a group", body: Grant, status: 204 },
   },
   [`${D}/accesses/{accessId}`]: { delete: { summary: "Remove an access", status: 204 } },
@@ -73,6 +76,15 @@ export const OPERATIONS: Record<string, Partial<Record<Method, Operation>>> = {
   [`${D}/versions/{versionId}`]: { get: { summary: "A version: its text and Yjs state" } },
   [`${D}/versions/{versionId}/restore`]: {
     post: { summary: "Make a version's content current", status: 204 },
+  },
+  "/admin/orphans": {
+    get: { summary: "Documents without an owner (instance administrators)" },
+  },
+  "/admin/orphans/{id}/recover": {
+    post: {
+      summary: "Give an ownerless document an owner (instance administrators)",
+      body: Recover,
+    },
   },
   "/search": { get: { summary: "Full-text search with snippets", query: SearchQuery } },
   [`${D}/export`]: {

@@ -6,6 +6,7 @@ import { type Requester, rank } from "../permissions/abilities.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import type { Role } from "../storage/tables.js";
 import type { DocumentStore } from "./DocumentStore.js";
+import type { OwnerGuard } from "./OwnerGuard.js";
 import type { AccessRequestRow, SharingStore } from "./SharingStore.js";
 
 /**
@@ -19,6 +20,7 @@ export class AccessRequests {
   readonly #watcher: AccessWatcher;
   readonly #mail: MailOutbox;
   readonly #notifier: DocsNotifier;
+  readonly #owners: OwnerGuard;
 
   constructor(deps: {
     store: DocumentStore;
@@ -27,7 +29,9 @@ export class AccessRequests {
     watcher: AccessWatcher;
     mail: MailOutbox;
     notifier: DocsNotifier;
+    owners: OwnerGuard;
   }) {
+    this.#owners = deps.owners;
     this.#mail = deps.mail;
     this.#notifier = deps.notifier;
     this.#store = deps.store;
@@ -66,11 +70,13 @@ export class AccessRequests {
     role?: Role,
     language: MailLanguage = "en",
   ): Promise<void> {
-    const { abilities, document } = await this.#access.require(id, requester, "share");
-    const granted = role ?? (await this.#find(id, requestId)).role;
-    if (granted === "owner" && !abilities.manageOwners) {
-      throw new InvalidRequest("only an owner can make someone an owner");
-    }
+    const resolved = await this.#access.require(id, requester, "share");
+    const { document } = resolved;
+    const asked = await this.#find(id, requestId);
+    const granted = role ?? asked.role;
+    // The asker may have become an owner since asking: their role is then an owner's to change.
+    const current = await this.#store.accessFor(id, { userId: asked.user_id });
+    await this.#owners.check(resolved, current, granted);
     const request = await this.#sharing.takeRequest(id, requestId);
     if (!request) throw new NotFound("No such access request.");
     const mail = await this.#notifier.requestAccepted(

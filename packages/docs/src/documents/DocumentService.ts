@@ -1,6 +1,7 @@
 import {
   type AccountDirectory,
   type AccountService,
+  Forbidden,
   InvalidRequest,
   type MailOutbox,
   NotFound,
@@ -12,6 +13,8 @@ import type { Requester } from "../permissions/abilities.js";
 import type { DocumentAccess, ResolvedDocument } from "../permissions/DocumentAccess.js";
 import type { LinkReach, LinkRole, Role } from "../storage/tables.js";
 import type { DocumentRow, DocumentStore } from "./DocumentStore.js";
+import type { InvitationLimit } from "./InvitationLimit.js";
+import type { OwnerGuard } from "./OwnerGuard.js";
 import type { SharingStore } from "./SharingStore.js";
 
 export const UNTITLED = "";
@@ -27,6 +30,8 @@ export class DocumentService {
   readonly #reindex: (documentId: string) => Promise<void>;
   readonly #mail: MailOutbox;
   readonly #notifier: DocsNotifier;
+  readonly #owners: OwnerGuard;
+  readonly #invitations: InvitationLimit;
 
   constructor(deps: {
     store: DocumentStore;
@@ -39,7 +44,11 @@ export class DocumentService {
     reindex: (documentId: string) => Promise<void>;
     mail: MailOutbox;
     notifier: DocsNotifier;
+    owners: OwnerGuard;
+    invitations: InvitationLimit;
   }) {
+    this.#invitations = deps.invitations;
+    this.#owners = deps.owners;
     this.#mail = deps.mail;
     this.#notifier = deps.notifier;
     this.#store = deps.store;
@@ -97,17 +106,26 @@ export class DocumentService {
     return this.#access.resolve(id, requester);
   }
 
+  /**
+   * Members and pending invitations, for those who may share. A member who may not share
+   * (a reader with a grant) sees the members' names only, for comment authors: no e-mail,
+   * no invitation. Someone let in by the link alone sees nothing (403).
+   */
   async accesses(requester: Requester, id: string) {
-    await this.#access.require(id, requester, "read");
+    const { document, abilities } = await this.#access.require(id, requester, "read");
+    const sharer = abilities.share;
+    if (!sharer && !(await this.#access.grantedRoleOn(document, requester))) {
+      throw new Forbidden("Only members of this document see who else has access.");
+    }
     const [rows, invitations] = await Promise.all([
       this.#store.accessesOf(id),
-      this.#sharing.invitationsOf(id),
+      sharer ? this.#sharing.invitationsOf(id) : Promise.resolve([]),
     ]);
     // Who each account is, for people choosing whom to share with; a handful per document.
     const accesses = await Promise.all(
       rows.map(async (row) => {
         const user = row.user_id ? await this.#accounts.users.byId(row.user_id) : undefined;
-        return { ...row, email: user?.email ?? null, name: user?.name ?? null };
+        return { ...row, email: sharer ? (user?.email ?? null) : null, name: user?.name ?? null };
       }),
     );
     return { accesses, invitations };
@@ -130,16 +148,20 @@ export class DocumentService {
     input: { email?: string; groupId?: string; role: Role },
     language: MailLanguage = "en",
   ): Promise<void> {
-    const { abilities, document } = await this.#access.require(id, requester, "share");
-    if (input.role === "owner" && !abilities.manageOwners) {
-      throw new InvalidRequest("only an owner can make someone an owner");
-    }
+    const resolved = await this.#access.require(id, requester, "share");
+    const { abilities, document } = resolved;
     if (input.email) {
       const email = input.email.trim().toLowerCase();
       if (!/^[^\s@]+@[^\s@]+$/.test(email))
         throw new InvalidRequest("email: not an e-mail address");
       const user = await this.#accounts.users.byEmail(email);
+      // Each invitation e-mails an address the sender chose: counted, and bounded per day.
+      const invites = user?.id !== requester.userId;
+      if (invites) await this.#invitations.check(requester.userId);
       if (user) {
+        // Granting replaces the role held: an owner's is only an owner's to change.
+        const current = await this.#store.accessFor(id, { userId: user.id });
+        await this.#owners.check(resolved, current, input.role);
         const mail =
           user.id === requester.userId
             ? []
@@ -150,14 +172,29 @@ export class DocumentService {
         }));
       } else {
         // No account yet: the role waits for their first visit.
+        await this.#owners.check(resolved, undefined, input.role);
+        const pending = await this.#sharing.invitationFor(id, email);
+        if (pending?.role === "owner" && !abilities.manageOwners) {
+          throw new Forbidden("Only an owner can change an invitation to be an owner.");
+        }
         const mail = await this.#notifier.invited(requester.userId, document, email, language);
         await this.#mail.transaction(async (trx) => ({
           result: await this.#sharing.invite(id, email, input.role, requester.userId, trx),
           mail: [mail],
         }));
       }
+      if (invites) {
+        const sender = await this.#accounts.users.byId(requester.userId);
+        await this.#invitations.record({ id: requester.userId, email: sender?.email ?? "" }, id, {
+          email,
+          role: input.role,
+          hasAccount: !!user,
+        });
+      }
     } else if (input.groupId) {
       if (!(await this.#directory.group(input.groupId))) throw new NotFound("No such group.");
+      const current = await this.#store.accessFor(id, { groupId: input.groupId });
+      await this.#owners.check(resolved, current, input.role);
       await this.#store.grantGroup(id, input.groupId, input.role);
     } else {
       throw new InvalidRequest("give an email or a groupId");
@@ -166,12 +203,10 @@ export class DocumentService {
   }
 
   async revoke(requester: Requester, id: string, accessId: string): Promise<void> {
-    const { abilities } = await this.#access.require(id, requester, "share");
+    const resolved = await this.#access.require(id, requester, "share");
     const access = (await this.#store.accessesOf(id)).find((row) => row.id === accessId);
     if (!access) throw new NotFound("No such access.");
-    if (access.role === "owner" && !abilities.manageOwners) {
-      throw new InvalidRequest("only an owner can remove an owner");
-    }
+    await this.#owners.check(resolved, access, null);
     await this.#store.removeAccess(id, accessId);
     await this.#watcher.changed(id);
   }

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { Database } from "@tandem/kernel";
+import type { Database, KernelTables } from "@tandem/kernel";
 import type { Kysely } from "kysely";
 import type { DocsTables, LinkReach, LinkRole, Role } from "../storage/tables.js";
 
 export type DocumentRow = DocsTables["docs_documents"];
 export type AccessRow = DocsTables["docs_accesses"];
+
+/** Docs' tables and the kernel's accounts, for who still counts as an owner. */
+type Tables = DocsTables & Pick<KernelTables, "users">;
 
 /** The ids of a document's ancestors and its own, root first, read off its path. */
 export function chainOf(document: Pick<DocumentRow, "path">): string[] {
@@ -13,7 +16,7 @@ export function chainOf(document: Pick<DocumentRow, "path">): string[] {
 
 /** Documents and who has access to them: SQL only, the rules are in the services. */
 export class DocumentStore {
-  readonly #db: Kysely<DocsTables>;
+  readonly #db: Kysely<Tables>;
 
   constructor(database: Database) {
     this.#db = database.db;
@@ -204,6 +207,86 @@ export class DocumentStore {
       })
       .onConflict((oc) => oc.columns(["document_id", grantee]).doUpdateSet({ role }))
       .execute();
+  }
+
+  /** The access an account or a group holds on the document itself, if any. */
+  accessFor(
+    documentId: string,
+    grantee: { userId: string } | { groupId: string },
+  ): Promise<AccessRow | undefined> {
+    return this.#db
+      .selectFrom("docs_accesses")
+      .selectAll()
+      .where("document_id", "=", documentId)
+      .where((eb) =>
+        "userId" in grantee
+          ? eb("user_id", "=", grantee.userId)
+          : eb("group_id", "=", grantee.groupId),
+      )
+      .executeTakeFirst();
+  }
+
+  /**
+   * The owner accesses on a chain (a document and its ancestors) that still count: a group's,
+   * or an account's that is not disabled (a disabled account can no longer act as owner).
+   */
+  liveOwnersOf(chain: string[]): Promise<AccessRow[]> {
+    if (chain.length === 0) return Promise.resolve([]);
+    return this.#db
+      .selectFrom("docs_accesses as a")
+      .leftJoin("users as u", "u.id", "a.user_id")
+      .selectAll("a")
+      .where("a.document_id", "in", chain)
+      .where("a.role", "=", "owner")
+      .where((eb) =>
+        eb.or([
+          eb("a.group_id", "is not", null),
+          eb("u.disabled_at", "is", null).and("u.id", "is not", null),
+        ]),
+      )
+      .execute();
+  }
+
+  /**
+   * Root documents, in the trash or not, with no owner that counts: their sub-pages inherit
+   * from them, so these are all the documents nobody owns.
+   */
+  ownerless(): Promise<DocumentRow[]> {
+    return this.#db
+      .selectFrom("docs_documents as d")
+      .selectAll("d")
+      .where("d.parent_id", "is", null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("docs_accesses as a")
+              .leftJoin("users as u", "u.id", "a.user_id")
+              .select("a.id")
+              .whereRef("a.document_id", "=", "d.id")
+              .where("a.role", "=", "owner")
+              .where((inner) =>
+                inner.or([
+                  inner("a.group_id", "is not", null),
+                  inner("u.disabled_at", "is", null).and("u.id", "is not", null),
+                ]),
+              ),
+          ),
+        ),
+      )
+      .orderBy("d.created_at")
+      .execute();
+  }
+
+  /** The documents (ids) on which the account holds the owner role itself. */
+  async ownedBy(userId: string): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom("docs_accesses")
+      .select("document_id")
+      .where("user_id", "=", userId)
+      .where("role", "=", "owner")
+      .execute();
+    return rows.map((row) => row.document_id);
   }
 
   async removeAccess(documentId: string, accessId: string): Promise<boolean> {

@@ -45,6 +45,15 @@ export class SharingStore {
       .execute();
   }
 
+  invitationFor(documentId: string, email: string): Promise<InvitationRow | undefined> {
+    return this.#db
+      .selectFrom("docs_invitations")
+      .selectAll()
+      .where("document_id", "=", documentId)
+      .where("email", "=", email)
+      .executeTakeFirst();
+  }
+
   async removeInvitation(documentId: string, id: string): Promise<boolean> {
     const result = await this.#db
       .deleteFrom("docs_invitations")

@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   "second_factors_reset",
   "consent_given",
   "consent_revoked",
+  "document_invited",
+  "document_ownership_transferred",
+  "document_recovered",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -111,6 +114,29 @@ export class AuditLog {
     } catch (error) {
       this.log?.error({ err: error, audit: event }, "could not write an audit event");
     }
+  }
+
+  /**
+   * How many `action` events an actor caused since a time, and when the oldest of them was:
+   * for limits counted in the log itself (invitations per day), so every instance agrees.
+   */
+  async countSince(
+    action: AuditAction,
+    actorId: string,
+    since: number,
+  ): Promise<{ count: number; oldest: number | null }> {
+    const row = await this.#db
+      .selectFrom("audit_events")
+      .select((eb) => [eb.fn.countAll().as("count"), eb.fn.min("at").as("oldest")])
+      .where("action", "=", action)
+      .where("at", ">=", since)
+      .where("actor_id", "=", actorId)
+      .executeTakeFirst();
+    const oldest = row?.oldest;
+    return {
+      count: Number(row?.count ?? 0),
+      oldest: oldest === null || oldest === undefined ? null : Number(oldest),
+    };
   }
 
   /** Newest first, filtered; at most 500 at a time. */

@@ -6,11 +6,12 @@ import type { User } from "../api/client";
 import { useDocumentTitle } from "../shell/useDocumentTitle";
 import { AuditTab } from "./AuditTab";
 import { ClientsTab } from "./ClientsTab";
+import { DocumentsTab } from "./DocumentsTab";
 import { OrganisationsTab } from "./OrganisationsTab";
 import { UpstreamsTab } from "./UpstreamsTab";
 import { UsersTab } from "./UsersTab";
 
-const SECTIONS = ["users", "organisations", "clients", "upstreams", "audit"] as const;
+const SECTIONS = ["users", "organisations", "clients", "upstreams", "documents", "audit"] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** `/admin/<section>` opens that section, so a link or a reload keeps the admin's place. */
@@ -53,6 +54,7 @@ export function AdminPage({ user }: { user: User }) {
     organisations: t("admin.organisations.tab"),
     clients: t("admin.clients.tab"),
     upstreams: t("admin.upstreams.tab"),
+    documents: t("admin.documents.tab"),
     audit: t("admin.audit.tab"),
   };
   return (
@@ -79,6 +81,9 @@ export function AdminPage({ user }: { user: User }) {
         </Tabs.Panel>
         <Tabs.Panel value="upstreams">
           <UpstreamsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <DocumentsTab />
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <AuditTab />

@@ -45,6 +45,9 @@ const ACTIONS = [
   "passkey_refused",
   "consent_given",
   "consent_revoked",
+  "document_invited",
+  "document_ownership_transferred",
+  "document_recovered",
   "scim_change",
 ];
 

@@ -171,3 +171,24 @@ export async function fetchAudit(filters: AuditFilters, limit: number): Promise<
   }
   return listOf(await request("GET", `${path("audit")}?${search}`), "events", ["id", "at"]);
 }
+
+/** A root document no active account or group owns any more (its sub-pages follow it). */
+export interface OrphanDocument {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+}
+
+const orphans = "/api/docs/v1/admin/orphans";
+
+/** `GET /api/docs/v1/admin/orphans`: documents without an owner. */
+export async function fetchOrphans(): Promise<OrphanDocument[]> {
+  return listOf(await request("GET", orphans), "documents", ["id", "title"]);
+}
+
+/** `POST …/orphans/{id}/recover`: the administrator asking becomes the owner. */
+export async function recoverOrphan(id: string): Promise<void> {
+  await request("POST", `${orphans}/${encodeURIComponent(id)}/recover`, {});
+}

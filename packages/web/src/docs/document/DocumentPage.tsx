@@ -124,6 +124,7 @@ export function DocumentPage({ id, user }: { id: string; user: User }) {
       {panel === "share" && (
         <ShareDialog
           doc={doc.value}
+          userId={user.id}
           onClose={() => setPanel(null)}
           onChanged={(value) => setDoc({ status: "ready", value })}
         />

@@ -115,6 +115,12 @@ export const docsDe: DocsMessages = {
     addFailed:
       "{{email}} konnte nicht hinzugefügt werden. Prüfen Sie die Adresse und versuchen Sie es erneut.",
     removed: "Zugriff entfernt.",
+    leaveTitle: "Eigenen Zugriff entfernen?",
+    leave:
+      "Sie sehen dieses Dokument dann nicht mehr, es sei denn, jemand teilt es erneut mit Ihnen oder eine Gruppe oder der Link gewährt Ihnen weiterhin Zugriff.",
+    leaveConfirm: "Meinen Zugriff entfernen",
+    lastOwner:
+      "Sie sind der letzte Eigentümer dieses Dokuments: Machen Sie zuerst jemand anderen zum Eigentümer, bevor Sie diesen Zugriff entfernen oder herabstufen.",
     people: "Personen mit Zugriff",
     who: "Wer",
     actions: "Aktionen",

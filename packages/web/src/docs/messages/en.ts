@@ -110,6 +110,12 @@ export const docsEn = {
       "{{email}} has no account yet: an invitation e-mail is on its way. The access applies at their first sign-in.",
     addFailed: "{{email}} could not be added. Check the address and try again.",
     removed: "Access removed.",
+    leaveTitle: "Remove your own access?",
+    leave:
+      "You will no longer see this document unless someone shares it with you again, or a group or link still lets you in.",
+    leaveConfirm: "Remove my access",
+    lastOwner:
+      "You are the last owner of this document: make someone else an owner before removing or lowering this access.",
     people: "People with access",
     who: "Who",
     actions: "Actions",

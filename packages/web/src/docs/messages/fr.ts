@@ -113,6 +113,12 @@ export const docsFr: DocsMessages = {
       "{{email}} n’a pas encore de compte : une invitation lui a été envoyée par e-mail. L’accès s’appliquera à sa première connexion.",
     addFailed: "{{email}} n’a pas pu être ajouté. Vérifiez l’adresse et réessayez.",
     removed: "Accès retiré.",
+    leaveTitle: "Retirer votre propre accès ?",
+    leave:
+      "Vous ne verrez plus ce document, sauf si quelqu’un vous le partage à nouveau ou si un groupe ou le lien vous y donne encore accès.",
+    leaveConfirm: "Retirer mon accès",
+    lastOwner:
+      "Vous êtes le dernier propriétaire de ce document : désignez un autre propriétaire avant de retirer ou de réduire cet accès.",
     people: "Personnes ayant accès",
     who: "Qui",
     actions: "Actions",

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, NativeSelect, Stack, TextInput, Title } from "@mantine/core";
+import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Notice, type NoticeState } from "../../account/Notice";
+import { ApiError } from "../../api/client";
 import { type Doc, ROLES, type Role } from "../api/documents";
 import { type Access, fetchAccesses, grantAccess, revokeAccess } from "../api/sharing";
 import { AccessList } from "./AccessList";
@@ -9,18 +10,22 @@ import { LinkSettings } from "./LinkSettings";
 
 interface ShareDialogProps {
   doc: Doc;
+  /** The signed-in account: removing its own access asks first. */
+  userId: string;
   onClose: () => void;
   onChanged: (doc: Doc) => void;
 }
 
 /** Who has access (add by e-mail, remove) and who the link lets in. Administrators only. */
-export function ShareDialog({ doc, onClose, onChanged }: ShareDialogProps) {
+export function ShareDialog({ doc, userId, onClose, onChanged }: ShareDialogProps) {
   const { t } = useTranslation();
   const [accesses, setAccesses] = useState<Access[] | null>(null);
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("editor");
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState>(null);
+  /** One's own access, waiting for confirmation before it is removed. */
+  const [leaving, setLeaving] = useState<Access | null>(null);
   const roles = ROLES.filter((r) => r !== "owner" || doc.abilities.manageOwners);
 
   const load = useCallback(async (): Promise<Access[] | null> => {
@@ -66,9 +71,19 @@ export function ShareDialog({ doc, onClose, onChanged }: ShareDialogProps) {
       await revokeAccess(doc.id, access.id);
       setNotice({ kind: "success", text: t("docs.share.removed") });
       await load();
-    } catch {
-      setNotice({ kind: "error", text: t("docs.errors.actionFailed") });
+    } catch (error) {
+      // The server keeps the last owner (409): say why rather than a generic failure.
+      const lastOwner = error instanceof ApiError && error.status === 409;
+      setNotice({
+        kind: "error",
+        text: t(lastOwner ? "docs.share.lastOwner" : "docs.errors.actionFailed"),
+      });
     }
+  }
+
+  function askToRemove(access: Access) {
+    if (access.userId === userId) setLeaving(access);
+    else void remove(access);
   }
 
   return (
@@ -76,6 +91,8 @@ export function ShareDialog({ doc, onClose, onChanged }: ShareDialogProps) {
       closeButtonProps={{ "aria-label": t("docs.close") }}
       opened
       onClose={onClose}
+      // Escape in the confirmation closes the confirmation only, not the dialog behind it.
+      closeOnEscape={leaving === null}
       title={t("docs.share.title")}
       size="lg"
       data-testid="docs-share-dialog"
@@ -110,10 +127,37 @@ export function ShareDialog({ doc, onClose, onChanged }: ShareDialogProps) {
           <Title order={3} fz="h5" id="docs-share-people" mb="xs">
             {t("docs.share.people")}
           </Title>
-          <AccessList accesses={accesses} onRemove={(access) => void remove(access)} />
+          <AccessList accesses={accesses} onRemove={askToRemove} />
         </section>
         <LinkSettings doc={doc} onChanged={onChanged} onNotice={setNotice} />
       </Stack>
+      <Modal
+        closeButtonProps={{ "aria-label": t("docs.close") }}
+        opened={leaving !== null}
+        onClose={() => setLeaving(null)}
+        title={t("docs.share.leaveTitle")}
+        data-testid="docs-share-leave"
+      >
+        <Stack>
+          <Text>{t("docs.share.leave")}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setLeaving(null)}>
+              {t("docs.cancel")}
+            </Button>
+            <Button
+              color="red"
+              data-testid="docs-share-leave-confirm"
+              onClick={() => {
+                const access = leaving;
+                setLeaving(null);
+                if (access) void remove(access);
+              }}
+            >
+              {t("docs.share.leaveConfirm")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Modal>
   );
 }
