@@ -190,7 +190,10 @@ describe("https deployments", () => {
         const health = await fetch(`${server.url}/healthz`);
         expect(health.headers.get("strict-transport-security")).toContain("max-age=31536000");
         const signIn = await new ApiClient(server.url).signIn("admin@localhost", password);
-        expect(signIn.headers.get("set-cookie")).toMatch(/^__Host-tandem_session=.*; Secure/);
+        // The session cookie and the known-device cookie (sign-in throttling), both host-bound.
+        const cookies = signIn.headers.getSetCookie();
+        expect(cookies.find((c) => c.startsWith("__Host-tandem_session="))).toMatch(/; Secure/);
+        expect(cookies.find((c) => c.startsWith("__Host-tandem_device="))).toMatch(/; Secure/);
       } finally {
         await server.stop();
       }
