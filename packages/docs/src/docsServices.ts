@@ -48,7 +48,7 @@ export function createDocsServices(
   const watcher = new AccessWatcher({ pubsub: context.pubsub, store, access, logger });
   const credentials = new CredentialWatcher({
     revocations: context.revocations,
-    isLive: (credential) => context.access.isLive(credential),
+    isLive: (credential) => context.auth.isLive(credential),
     recheckMs: context.config.credentialRecheckSeconds * 1000,
     logger,
   });

@@ -69,6 +69,7 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
           cookieKeys,
           trustProxy: context.kernel.trustProxy,
           log: context.log,
+          revocations: context.revocations,
           rememberedGrant: (accountId, clientId) => grants.rememberedGrant(accountId, clientId),
           // An app's RP-initiated logout signs the browser out of Tandem itself too.
           endTandemSession: async (cookieHeader) => {

@@ -77,7 +77,8 @@ export class CredentialWatcher implements Extension {
     for (const connection of connectionsOf(hocuspocus)) {
       const credential = connection.context.credential;
       if (!credential) continue;
-      const key = `${credential.kind}:${credential.accountId}:${credential.id}`;
+      // An app's tokens share its client id; each is checked (it may be revoked alone).
+      const key = `${credential.kind}:${credential.accountId}:${credential.id}:${credential.app?.token ?? ""}`;
       byCredential.set(key, [...(byCredential.get(key) ?? []), connection]);
     }
     for (const connections of byCredential.values()) {

@@ -22,11 +22,13 @@ export function appAccessTokens(host: ProviderHost, accounts: AccountService): B
     const user = await accounts.users.byId(found.accountId);
     if (!user || user.disabled_at !== null) return undefined;
     const scopes = (found.scope ?? "").split(" ").filter((scope) => scope === API_SCOPE);
-    // Kept by an open socket: it closes at the token's expiry, or when the app's grant ends.
+    // Kept by an open socket: it closes at the token's expiry, when the app's consent is
+    // withdrawn or its grant revoked, or when the token is found no more (see Authenticator.isLive).
     const credential = {
       accountId: user.id,
       kind: "app" as const,
       id: found.clientId ?? "",
+      app: { token, grantId: found.grantId },
       expiresAt: typeof found.exp === "number" ? found.exp * 1000 : null,
     };
     return { user, scopes, clientId: found.clientId, credential };

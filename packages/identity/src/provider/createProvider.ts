@@ -3,6 +3,7 @@ import {
   CommitFailed,
   type Database,
   type Logger,
+  type Revocations,
   withDeferredCommits,
 } from "@tandem/kernel";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
@@ -46,6 +47,8 @@ export interface ProviderOptions {
   cookieKeys: string[];
   trustProxy: boolean;
   log: Logger;
+  /** Told of every grant the provider revokes, so sockets its app tokens opened close. */
+  revocations: Revocations;
   /** The grant an account gave a third-party client earlier, from any browser session. */
   rememberedGrant(accountId: string, clientId: string): Promise<string | undefined>;
   /** Ends the Tandem session of the request's cookies; returns the session cookie's name. */
@@ -68,7 +71,14 @@ const TTL = {
 export function createProvider(options: ProviderOptions): Provider {
   const secure = options.issuer.startsWith("https:");
   const configuration: Configuration = {
-    adapter: kyselyAdapterFactory(options.database),
+    adapter: kyselyAdapterFactory(options.database, async (grantId) => {
+      // The tokens are gone whatever happens here; the sockets' periodic re-check finds it.
+      await options.revocations
+        .publish({ kind: "grant", grantId })
+        .catch((error: unknown) =>
+          options.log.warn({ err: error }, "a grant revocation was not published"),
+        );
+    }),
     jwks: options.signingKeys,
     cookies: {
       keys: options.cookieKeys,

@@ -15,8 +15,17 @@ type Row = Pick<IdentityTables["oidc_payloads"], "payload" | "consumed_at" | "ex
  * Every grant runs several of these statements, so they are compiled once and run as prepared
  * statements (Database.prepare); each write is committed before its promise resolves, so no
  * token reaches a client before it is in the database.
+ *
+ * `onGrantRevoked` hears of every grant whose tokens oidc-provider revokes (RFC 7009 revocation
+ * of an access or refresh token, a replayed code or refresh token, a sign-out): it revokes
+ * access tokens under a grant on every path, so the access token model's call is the one told.
  */
-export function kyselyAdapterFactory(database: Database): new (model: string) => Adapter {
+export function kyselyAdapterFactory(
+  database: Database,
+  onGrantRevoked: (grantId: string) => Promise<void> = async () => {},
+): new (
+  model: string,
+) => Adapter {
   const q = payloadQueries(database);
   const now = () => Date.now();
   const sessions = new SessionSaves();
@@ -80,6 +89,7 @@ export function kyselyAdapterFactory(database: Database): new (model: string) =>
     /** Everything issued under a grant, whatever its model: codes, access and refresh tokens. */
     async revokeByGrantId(grantId: string): Promise<void> {
       await q.revokeGrant.run([grantId]);
+      if (this.model === "AccessToken") await onGrantRevoked(grantId);
     }
 
     #found(id: string | undefined, [row]: Row[]): AdapterPayload | undefined {

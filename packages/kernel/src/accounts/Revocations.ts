@@ -12,21 +12,31 @@ export interface Credential {
   kind: "session" | "token" | "app";
   /** The session's id (its secret's digest), the token's id, or the app's client id. */
   id: string;
+  /**
+   * For an app's access token: the token itself (the provider's opaque tokens are their own
+   * id), asked about again by the periodic re-check, and the grant it was issued under,
+   * whose revocation ends it. Kept in memory only: never published, never logged.
+   */
+  app?: { token: string; grantId?: string };
   /** When it stops working by itself (ms since the epoch); null when it never does. */
   expiresAt: number | null;
 }
 
 /**
  * Credentials that stopped working before their time. `account`: every credential of a
- * disabled account. Otherwise those of one kind — one (`id`), or all of the account's but
- * one (`except`, the session that changed the password).
+ * disabled account. `grant`: every app token issued under an OpenID grant, named by the
+ * grant's random id alone (where the provider revokes one, its storage knows no more).
+ * Otherwise those of one kind — one (`id`), or all of the account's but one (`except`, the
+ * session that changed the password).
  */
 export type Revocation =
   | { accountId: string; kind: "account" }
+  | { kind: "grant"; grantId: string }
   | { accountId: string; kind: Credential["kind"]; id?: string; except?: string };
 
 /** Whether this revocation ends that credential. */
 export function revokes(revocation: Revocation, credential: Credential): boolean {
+  if (revocation.kind === "grant") return credential.app?.grantId === revocation.grantId;
   if (revocation.accountId !== credential.accountId) return false;
   if (revocation.kind === "account") return true;
   if (revocation.kind !== credential.kind) return false;

@@ -124,6 +124,17 @@ export class Authenticator {
     return found && { user: found.user, credential: found.credential };
   }
 
+  /**
+   * Whether a credential checked earlier still works, for connections kept open: an app's
+   * access token goes through the same resolvers again (revoked, its grant ended or its
+   * account disabled, it is found no more); the kernel checks its own (AccessService.isLive).
+   */
+  async isLive(credential: Credential): Promise<boolean> {
+    if (credential.kind !== "app" || !credential.app) return this.#access.isLive(credential);
+    const found = await this.#bearer(credential.app.token);
+    return found?.user.id === credential.accountId;
+  }
+
   /** A module that issues access tokens (the OpenID provider) lets every API accept them. */
   acceptBearer(resolver: BearerResolver): void {
     this.#bearerResolvers.push(resolver);
