@@ -159,20 +159,24 @@ export class DocumentService {
       const invites = user?.id !== requester.userId;
       if (invites) await this.#invitations.check(requester.userId);
       if (user) {
-        // Granting replaces the role held: an owner's is only an owner's to change.
-        const current = await this.#store.accessFor(id, { userId: user.id });
-        await this.#owners.check(resolved, current, input.role);
         const mail =
           user.id === requester.userId
             ? []
             : [await this.#notifier.shared(requester.userId, document, user, language)];
+        // Granting replaces the role held: an owner's is only an owner's to change.
         await this.#mail.transaction(async (trx) => ({
-          result: await this.#store.grantUser(id, user.id, input.role, trx),
+          result: await this.#owners.change(
+            resolved,
+            { userId: user.id },
+            input.role,
+            (inside) => this.#store.grantUser(id, user.id, input.role, inside),
+            trx,
+          ),
           mail,
         }));
       } else {
         // No account yet: the role waits for their first visit.
-        await this.#owners.check(resolved, undefined, input.role);
+        this.#owners.permit(resolved, undefined, input.role);
         const pending = await this.#sharing.invitationFor(id, email);
         if (pending?.role === "owner" && !abilities.manageOwners) {
           throw new Forbidden("Only an owner can change an invitation to be an owner.");
@@ -193,9 +197,10 @@ export class DocumentService {
       }
     } else if (input.groupId) {
       if (!(await this.#directory.group(input.groupId))) throw new NotFound("No such group.");
-      const current = await this.#store.accessFor(id, { groupId: input.groupId });
-      await this.#owners.check(resolved, current, input.role);
-      await this.#store.grantGroup(id, input.groupId, input.role);
+      const groupId = input.groupId;
+      await this.#owners.change(resolved, { groupId }, input.role, (trx) =>
+        this.#store.grantGroup(id, groupId, input.role, trx),
+      );
     } else {
       throw new InvalidRequest("give an email or a groupId");
     }
@@ -204,10 +209,10 @@ export class DocumentService {
 
   async revoke(requester: Requester, id: string, accessId: string): Promise<void> {
     const resolved = await this.#access.require(id, requester, "share");
-    const access = (await this.#store.accessesOf(id)).find((row) => row.id === accessId);
-    if (!access) throw new NotFound("No such access.");
-    await this.#owners.check(resolved, access, null);
-    await this.#store.removeAccess(id, accessId);
+    await this.#owners.change(resolved, { accessId }, null, async (trx, access) => {
+      if (!access) throw new NotFound("No such access.");
+      await this.#store.removeAccess(id, accessId, trx);
+    });
     await this.#watcher.changed(id);
   }
 }
