@@ -113,7 +113,11 @@ export function createDocsServices(
     mail,
     notifier,
     owners,
-    invitations: new InvitationLimit(context.audit, context.config.invitationsPerDay),
+    invitations: new InvitationLimit(
+      context.audit,
+      context.config.invitationsPerDay,
+      context.database.engine,
+    ),
   });
   const requests = new AccessRequests({ store, sharing, access, watcher, mail, notifier, owners });
   const tree = new TreeService({

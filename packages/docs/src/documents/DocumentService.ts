@@ -155,9 +155,16 @@ export class DocumentService {
       if (!/^[^\s@]+@[^\s@]+$/.test(email))
         throw new InvalidRequest("email: not an e-mail address");
       const user = await this.#accounts.users.byEmail(email);
-      // Each invitation e-mails an address the sender chose: counted, and bounded per day.
+      // Each invitation e-mails an address the sender chose: counted, and bounded per day,
+      // in the transaction that grants it, so that parallel ones cannot pass the limit.
       const invites = user?.id !== requester.userId;
-      if (invites) await this.#invitations.check(requester.userId);
+      const sender = invites ? await this.#accounts.users.byId(requester.userId) : undefined;
+      const count = async (trx: Parameters<InvitationLimit["take"]>[0]) => {
+        if (!invites) return;
+        const actor = { id: requester.userId, email: sender?.email ?? "" };
+        const invitee = { email, role: input.role, hasAccount: !!user };
+        await this.#invitations.take(trx, actor, id, invitee);
+      };
       if (user) {
         const mail =
           user.id === requester.userId
@@ -169,7 +176,10 @@ export class DocumentService {
             resolved,
             { userId: user.id },
             input.role,
-            (inside) => this.#store.grantUser(id, user.id, input.role, inside),
+            async (inside) => {
+              await count(inside);
+              await this.#store.grantUser(id, user.id, input.role, inside);
+            },
             trx,
           ),
           mail,
@@ -182,17 +192,12 @@ export class DocumentService {
           throw new Forbidden("Only an owner can change an invitation to be an owner.");
         }
         const mail = await this.#notifier.invited(requester.userId, document, email, language);
-        await this.#mail.transaction(async (trx) => ({
-          result: await this.#sharing.invite(id, email, input.role, requester.userId, trx),
-          mail: [mail],
-        }));
-      }
-      if (invites) {
-        const sender = await this.#accounts.users.byId(requester.userId);
-        await this.#invitations.record({ id: requester.userId, email: sender?.email ?? "" }, id, {
-          email,
-          role: input.role,
-          hasAccount: !!user,
+        await this.#mail.transaction(async (trx) => {
+          await count(trx);
+          return {
+            result: await this.#sharing.invite(id, email, input.role, requester.userId, trx),
+            mail: [mail],
+          };
         });
       }
     } else if (input.groupId) {
