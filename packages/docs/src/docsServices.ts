@@ -18,6 +18,7 @@ import { DocumentStore } from "./documents/DocumentStore.js";
 import { InvitationLimit } from "./documents/InvitationLimit.js";
 import { OwnerGuard } from "./documents/OwnerGuard.js";
 import { Ownerless } from "./documents/Ownerless.js";
+import { OwnerStore } from "./documents/OwnerStore.js";
 import { SharingStore } from "./documents/SharingStore.js";
 import { TreeService } from "./documents/TreeService.js";
 import { TreeStore } from "./documents/TreeStore.js";
@@ -100,7 +101,7 @@ export function createDocsServices(
     store,
     publicUrl: context.publicUrl,
   });
-  const owners = new OwnerGuard(store);
+  const owners = new OwnerGuard(store, new OwnerStore(context.database));
   const documents = new DocumentService({
     store,
     access,
@@ -112,7 +113,11 @@ export function createDocsServices(
     mail,
     notifier,
     owners,
-    invitations: new InvitationLimit(context.audit, context.config.invitationsPerDay),
+    invitations: new InvitationLimit(
+      context.audit,
+      context.config.invitationsPerDay,
+      context.database.engine,
+    ),
   });
   const requests = new AccessRequests({ store, sharing, access, watcher, mail, notifier, owners });
   const tree = new TreeService({

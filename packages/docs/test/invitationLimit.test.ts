@@ -1,3 +1,4 @@
+import { AuditLog } from "@tandem/kernel";
 import { ApiClient, startTestServer, type TestServer } from "@tandem/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDocument, docsUser } from "./support.js";
@@ -57,5 +58,28 @@ describe("invitations per account and day (issue 11, item 9)", () => {
       actorId: sender.user.id,
       details: { documentId: id, role: "reader" },
     });
+  });
+
+  test("parallel invitations cannot pass the limit together: 3 sent, the rest 429", async () => {
+    const sender = await docsUser(server);
+    const { id } = await createDocument(sender, { title: "Rafale" });
+    const stamp = Date.now();
+    const addresses = Array.from({ length: 8 }, (_, n) => `burst.${n}.${stamp}@example.org`);
+    const responses = await Promise.all(
+      addresses.map((email) =>
+        sender.api.request("POST", `${docs}/${id}/accesses`, { email, role: "reader" }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 204)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(5);
+    const listed = await sender.api.request("GET", `${docs}/${id}/accesses`);
+    expect(listed.json.invitations).toHaveLength(3);
+    const counted = await new AuditLog(server.tandem.database).countSince(
+      "document_invited",
+      sender.user.id,
+      0,
+    );
+    expect(counted.count).toBe(3);
   });
 });

@@ -74,19 +74,26 @@ export class AccessRequests {
     const { document } = resolved;
     const asked = await this.#find(id, requestId);
     const granted = role ?? asked.role;
-    // The asker may have become an owner since asking: their role is then an owner's to change.
-    const current = await this.#store.accessFor(id, { userId: asked.user_id });
-    await this.#owners.check(resolved, current, granted);
-    const request = await this.#sharing.takeRequest(id, requestId);
-    if (!request) throw new NotFound("No such access request.");
     const mail = await this.#notifier.requestAccepted(
       requester.userId,
       document,
-      request.user_id,
+      asked.user_id,
       language,
     );
+    // The asker may have become an owner since asking: their role is then an owner's to change.
     await this.#mail.transaction(async (trx) => ({
-      result: await this.#store.grantUser(id, request.user_id, granted, trx),
+      result: await this.#owners.change(
+        resolved,
+        { userId: asked.user_id },
+        granted,
+        async (inside) => {
+          if (!(await this.#sharing.takeRequest(id, requestId, inside))) {
+            throw new NotFound("No such access request.");
+          }
+          await this.#store.grantUser(id, asked.user_id, granted, inside);
+        },
+        trx,
+      ),
       mail,
     }));
     await this.#watcher.changed(id);

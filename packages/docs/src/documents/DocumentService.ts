@@ -155,47 +155,57 @@ export class DocumentService {
       if (!/^[^\s@]+@[^\s@]+$/.test(email))
         throw new InvalidRequest("email: not an e-mail address");
       const user = await this.#accounts.users.byEmail(email);
-      // Each invitation e-mails an address the sender chose: counted, and bounded per day.
+      // Each invitation e-mails an address the sender chose: counted, and bounded per day,
+      // in the transaction that grants it, so that parallel ones cannot pass the limit.
       const invites = user?.id !== requester.userId;
-      if (invites) await this.#invitations.check(requester.userId);
+      const sender = invites ? await this.#accounts.users.byId(requester.userId) : undefined;
+      const count = async (trx: Parameters<InvitationLimit["take"]>[0]) => {
+        if (!invites) return;
+        const actor = { id: requester.userId, email: sender?.email ?? "" };
+        const invitee = { email, role: input.role, hasAccount: !!user };
+        await this.#invitations.take(trx, actor, id, invitee);
+      };
       if (user) {
-        // Granting replaces the role held: an owner's is only an owner's to change.
-        const current = await this.#store.accessFor(id, { userId: user.id });
-        await this.#owners.check(resolved, current, input.role);
         const mail =
           user.id === requester.userId
             ? []
             : [await this.#notifier.shared(requester.userId, document, user, language)];
+        // Granting replaces the role held: an owner's is only an owner's to change.
         await this.#mail.transaction(async (trx) => ({
-          result: await this.#store.grantUser(id, user.id, input.role, trx),
+          result: await this.#owners.change(
+            resolved,
+            { userId: user.id },
+            input.role,
+            async (inside) => {
+              await count(inside);
+              await this.#store.grantUser(id, user.id, input.role, inside);
+            },
+            trx,
+          ),
           mail,
         }));
       } else {
         // No account yet: the role waits for their first visit.
-        await this.#owners.check(resolved, undefined, input.role);
+        this.#owners.permit(resolved, undefined, input.role);
         const pending = await this.#sharing.invitationFor(id, email);
         if (pending?.role === "owner" && !abilities.manageOwners) {
           throw new Forbidden("Only an owner can change an invitation to be an owner.");
         }
         const mail = await this.#notifier.invited(requester.userId, document, email, language);
-        await this.#mail.transaction(async (trx) => ({
-          result: await this.#sharing.invite(id, email, input.role, requester.userId, trx),
-          mail: [mail],
-        }));
-      }
-      if (invites) {
-        const sender = await this.#accounts.users.byId(requester.userId);
-        await this.#invitations.record({ id: requester.userId, email: sender?.email ?? "" }, id, {
-          email,
-          role: input.role,
-          hasAccount: !!user,
+        await this.#mail.transaction(async (trx) => {
+          await count(trx);
+          return {
+            result: await this.#sharing.invite(id, email, input.role, requester.userId, trx),
+            mail: [mail],
+          };
         });
       }
     } else if (input.groupId) {
       if (!(await this.#directory.group(input.groupId))) throw new NotFound("No such group.");
-      const current = await this.#store.accessFor(id, { groupId: input.groupId });
-      await this.#owners.check(resolved, current, input.role);
-      await this.#store.grantGroup(id, input.groupId, input.role);
+      const groupId = input.groupId;
+      await this.#owners.change(resolved, { groupId }, input.role, (trx) =>
+        this.#store.grantGroup(id, groupId, input.role, trx),
+      );
     } else {
       throw new InvalidRequest("give an email or a groupId");
     }
@@ -204,10 +214,10 @@ export class DocumentService {
 
   async revoke(requester: Requester, id: string, accessId: string): Promise<void> {
     const resolved = await this.#access.require(id, requester, "share");
-    const access = (await this.#store.accessesOf(id)).find((row) => row.id === accessId);
-    if (!access) throw new NotFound("No such access.");
-    await this.#owners.check(resolved, access, null);
-    await this.#store.removeAccess(id, accessId);
+    await this.#owners.change(resolved, { accessId }, null, async (trx, access) => {
+      if (!access) throw new NotFound("No such access.");
+      await this.#store.removeAccess(id, accessId, trx);
+    });
     await this.#watcher.changed(id);
   }
 }

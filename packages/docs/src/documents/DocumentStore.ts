@@ -7,7 +7,7 @@ export type DocumentRow = DocsTables["docs_documents"];
 export type AccessRow = DocsTables["docs_accesses"];
 
 /** Docs' tables and the kernel's accounts, for who still counts as an owner. */
-type Tables = DocsTables & Pick<KernelTables, "users">;
+export type Tables = DocsTables & Pick<KernelTables, "users">;
 
 /** The ids of a document's ancestors and its own, root first, read off its path. */
 export function chainOf(document: Pick<DocumentRow, "path">): string[] {
@@ -184,8 +184,8 @@ export class DocumentStore {
   }
 
   /** Grants a role to a group (its members share it), replacing the group's role there. */
-  grantGroup(documentId: string, groupId: string, role: Role): Promise<void> {
-    return this.#grant(documentId, "group_id", groupId, role);
+  grantGroup(documentId: string, groupId: string, role: Role, executor = this.#db): Promise<void> {
+    return this.#grant(documentId, "group_id", groupId, role, executor);
   }
 
   async #grant(
@@ -230,9 +230,9 @@ export class DocumentStore {
    * The owner accesses on a chain (a document and its ancestors) that still count: a group's,
    * or an account's that is not disabled (a disabled account can no longer act as owner).
    */
-  liveOwnersOf(chain: string[]): Promise<AccessRow[]> {
+  liveOwnersOf(chain: string[], executor = this.#db): Promise<AccessRow[]> {
     if (chain.length === 0) return Promise.resolve([]);
-    return this.#db
+    return executor
       .selectFrom("docs_accesses as a")
       .leftJoin("users as u", "u.id", "a.user_id")
       .selectAll("a")
@@ -289,8 +289,8 @@ export class DocumentStore {
     return rows.map((row) => row.document_id);
   }
 
-  async removeAccess(documentId: string, accessId: string): Promise<boolean> {
-    const result = await this.#db
+  async removeAccess(documentId: string, accessId: string, executor = this.#db): Promise<boolean> {
+    const result = await executor
       .deleteFrom("docs_accesses")
       .where("document_id", "=", documentId)
       .where("id", "=", accessId)

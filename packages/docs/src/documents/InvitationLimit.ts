@@ -1,4 +1,5 @@
-import { type AuditLog, TandemError } from "@tandem/kernel";
+import { type AuditLog, type Database, TandemError } from "@tandem/kernel";
+import { type Kysely, sql } from "kysely";
 
 const DAY_MS = 86_400_000;
 
@@ -25,36 +26,54 @@ export class TooManyInvitations extends TandemError {
 export class InvitationLimit {
   readonly #audit: AuditLog;
   readonly #perDay: number;
+  readonly #engine: Database["engine"];
 
-  constructor(audit: AuditLog, perDay: number) {
+  constructor(audit: AuditLog, perDay: number, engine: Database["engine"]) {
     this.#audit = audit;
     this.#perDay = perDay;
+    this.#engine = engine;
   }
 
-  /** Refuses (429) an account that has sent its day's invitations. */
-  async check(userId: string): Promise<void> {
-    const now = Date.now();
-    const { count, oldest } = await this.#audit.countSince(
-      "document_invited",
-      userId,
-      now - DAY_MS,
-    );
-    if (count < this.#perDay) return;
-    const retryAfter = Math.max(1, Math.ceil(((oldest ?? now) + DAY_MS - now) / 1000));
-    throw new TooManyInvitations(this.#perDay, retryAfter);
-  }
-
-  record(
-    actor: { id: string; email: string },
+  /**
+   * Counts the invitation against the sender's day, in `trx`: the one that grants it and
+   * stores its e-mail. Refuses (429) past the limit; the count and the record are one step,
+   * so parallel invitations cannot all see the last free place. On PostgreSQL a lock per
+   * sender, held until the transaction ends, puts them in a row; SQLite's transactions
+   * already run one at a time.
+   */
+  async take(
+    // biome-ignore lint/suspicious/noExplicitAny: a transaction typed with the caller's tables
+    trx: Kysely<any>,
+    sender: { id: string; email: string },
     documentId: string,
     invitee: { email: string; role: string; hasAccount: boolean },
   ): Promise<void> {
-    return this.#audit.record({
-      action: "document_invited",
-      outcome: "success",
-      actor,
-      subject: invitee.email,
-      details: { documentId, role: invitee.role, hasAccount: invitee.hasAccount },
-    });
+    if (this.#engine === "postgres") {
+      await sql`select pg_advisory_xact_lock(hashtext(${`docs-invitations:${sender.id}`}))`.execute(
+        trx,
+      );
+    }
+    const now = Date.now();
+    const since = now - DAY_MS;
+    const { count, oldest } = await this.#audit.countSince(
+      "document_invited",
+      sender.id,
+      since,
+      trx,
+    );
+    if (count >= this.#perDay) {
+      const retryAfter = Math.max(1, Math.ceil(((oldest ?? now) + DAY_MS - now) / 1000));
+      throw new TooManyInvitations(this.#perDay, retryAfter);
+    }
+    await this.#audit.record(
+      {
+        action: "document_invited",
+        outcome: "success",
+        actor: sender,
+        subject: invitee.email,
+        details: { documentId, role: invitee.role, hasAccount: invitee.hasAccount },
+      },
+      trx,
+    );
   }
 }

@@ -124,14 +124,19 @@ export class SharingStore {
       .execute();
   }
 
-  async takeRequest(documentId: string, id: string): Promise<AccessRequestRow | undefined> {
-    const row = await this.#db
+  /** Removes a request and gives it back; with `executor`, inside the caller's transaction. */
+  async takeRequest(
+    documentId: string,
+    id: string,
+    executor: Kysely<DocsTables> = this.#db,
+  ): Promise<AccessRequestRow | undefined> {
+    const row = await executor
       .selectFrom("docs_access_requests")
       .selectAll()
       .where("document_id", "=", documentId)
       .where("id", "=", id)
       .executeTakeFirst();
-    if (row) await this.#db.deleteFrom("docs_access_requests").where("id", "=", id).execute();
+    if (row) await executor.deleteFrom("docs_access_requests").where("id", "=", id).execute();
     return row;
   }
 }

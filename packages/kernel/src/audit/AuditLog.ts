@@ -95,9 +95,10 @@ export class AuditLog {
     this.#db = database.db;
   }
 
-  async record(event: AuditEvent): Promise<void> {
+  /** Records an event; with `executor`, inside the caller's transaction (and undone with it). */
+  async record(event: AuditEvent, executor: Kysely<AuditTables> = this.#db): Promise<void> {
     try {
-      await this.#db
+      await executor
         .insertInto("audit_events")
         .values({
           id: randomUUID(),
@@ -124,8 +125,9 @@ export class AuditLog {
     action: AuditAction,
     actorId: string,
     since: number,
+    executor: Kysely<AuditTables> = this.#db,
   ): Promise<{ count: number; oldest: number | null }> {
-    const row = await this.#db
+    const row = await executor
       .selectFrom("audit_events")
       .select((eb) => [eb.fn.countAll().as("count"), eb.fn.min("at").as("oldest")])
       .where("action", "=", action)

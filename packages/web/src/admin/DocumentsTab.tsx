@@ -5,15 +5,19 @@ import { formatTime } from "../account/format";
 import { Notice, type NoticeState } from "../account/Notice";
 import { ListTable } from "../ui/ListTable";
 import { fetchOrphans, type OrphanDocument, recoverOrphan } from "./api";
+import { failure } from "./feedback";
+import { RecoverDialog } from "./RecoverDialog";
 
 /**
  * Documents nobody owns any more (an owner's account went before docs kept owners): an
- * administrator recovers one by becoming its owner, then shares it as it should be.
+ * administrator recovers one for themself or for the account they name, who becomes its owner.
  */
 export function DocumentsTab() {
   const { t, i18n } = useTranslation();
   const [documents, setDocuments] = useState<OrphanDocument[] | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
+  const [chosen, setChosen] = useState<{ document: OrphanDocument; title: string } | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -27,13 +31,25 @@ export function DocumentsTab() {
     void load();
   }, [load]);
 
-  async function recover(document: OrphanDocument, title: string) {
+  async function recover(email: string | undefined) {
+    if (!chosen) return;
+    const { document, title } = chosen;
+    setBusy(true);
     try {
-      await recoverOrphan(document.id);
-      setNotice({ kind: "success", text: t("admin.documents.recovered", { title }) });
+      const owner = await recoverOrphan(document.id, email);
+      setChosen(null);
+      setNotice({
+        kind: "success",
+        text: email
+          ? t("admin.documents.recoveredFor", { title, email: owner })
+          : t("admin.documents.recovered", { title }),
+      });
       await load();
-    } catch {
-      setNotice({ kind: "error", text: t("admin.documents.recoverFailed", { title }) });
+    } catch (error) {
+      setChosen(null);
+      setNotice(failure(t, error));
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -55,14 +71,14 @@ export function DocumentsTab() {
         row={(document) => {
           const title = document.title || t("admin.documents.untitled");
           return (
-            <Table.Tr key={document.id} data-testid="admin-document">
+            <Table.Tr key={document.id} data-testid="admin-document" data-document-id={document.id}>
               <Table.Td>{title}</Table.Td>
               <Table.Td>{formatTime(document.updatedAt, i18n.language)}</Table.Td>
               <Table.Td>
                 <Button
                   size="compact-sm"
                   variant="light"
-                  onClick={() => void recover(document, title)}
+                  onClick={() => setChosen({ document, title })}
                   aria-label={t("admin.documents.recoverLabel", { title })}
                   data-testid="admin-document-recover"
                 >
@@ -72,6 +88,12 @@ export function DocumentsTab() {
             </Table.Tr>
           );
         }}
+      />
+      <RecoverDialog
+        title={chosen?.title ?? null}
+        busy={busy}
+        onRecover={(email) => void recover(email)}
+        onClose={() => setChosen(null)}
       />
     </Stack>
   );

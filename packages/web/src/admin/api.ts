@@ -188,7 +188,14 @@ export async function fetchOrphans(): Promise<OrphanDocument[]> {
   return listOf(await request("GET", orphans), "documents", ["id", "title"]);
 }
 
-/** `POST …/orphans/{id}/recover`: the administrator asking becomes the owner. */
-export async function recoverOrphan(id: string): Promise<void> {
-  await request("POST", `${orphans}/${encodeURIComponent(id)}/recover`, {});
+/**
+ * `POST …/orphans/{id}/recover`: the account with `email` becomes the owner, or the
+ * administrator asking; answers the new owner's e-mail.
+ */
+export async function recoverOrphan(id: string, email?: string): Promise<string> {
+  const body = await request("POST", `${orphans}/${encodeURIComponent(id)}/recover`, {
+    ...(email ? { email } : {}),
+  });
+  const owner = (body as { owner?: { email?: unknown } } | undefined)?.owner?.email;
+  return typeof owner === "string" ? owner : (email ?? "");
 }

@@ -139,7 +139,12 @@ const en = {
     recover: "Recover",
     recoverLabel: "Recover {{title}}: become its owner",
     recovered: "You now own {{title}}.",
-    recoverFailed: "{{title}} could not be recovered.",
+    recoverTitle: "Recover {{title}}",
+    recoverText:
+      "The account you name becomes the document's owner, and the recovery is recorded in the audit log.",
+    newOwner: "New owner's e-mail (optional)",
+    newOwnerHint: "Leave it empty to become the owner yourself.",
+    recoveredFor: "{{email}} now owns {{title}}.",
     empty: "Every document has an owner.",
   },
   audit: {
@@ -311,7 +316,12 @@ const fr: AdminMessages = {
     recover: "Récupérer",
     recoverLabel: "Récupérer {{title}} : en devenir propriétaire",
     recovered: "Vous êtes désormais propriétaire de {{title}}.",
-    recoverFailed: "{{title}} n’a pas pu être récupéré.",
+    recoverTitle: "Récupérer {{title}}",
+    recoverText:
+      "Le compte que vous indiquez devient propriétaire du document ; la récupération est consignée dans le journal d’audit.",
+    newOwner: "Adresse e-mail du nouveau propriétaire (facultatif)",
+    newOwnerHint: "Laissez vide pour en devenir vous-même propriétaire.",
+    recoveredFor: "{{email}} est désormais propriétaire de {{title}}.",
     empty: "Tous les documents ont un propriétaire.",
   },
   audit: {
@@ -481,7 +491,12 @@ const de: AdminMessages = {
     recover: "Wiederherstellen",
     recoverLabel: "{{title}} wiederherstellen: sein Eigentümer werden",
     recovered: "Sie sind jetzt Eigentümer von {{title}}.",
-    recoverFailed: "{{title}} konnte nicht wiederhergestellt werden.",
+    recoverTitle: "{{title}} wiederherstellen",
+    recoverText:
+      "Das angegebene Konto wird Eigentümer des Dokuments; die Wiederherstellung wird im Audit-Protokoll festgehalten.",
+    newOwner: "E-Mail-Adresse des neuen Eigentümers (optional)",
+    newOwnerHint: "Leer lassen, um selbst Eigentümer zu werden.",
+    recoveredFor: "{{email}} ist jetzt Eigentümer von {{title}}.",
     empty: "Jedes Dokument hat einen Eigentümer.",
   },
   audit: {
