@@ -107,7 +107,9 @@ describe("tandem CLI", () => {
     );
   });
 
-  test("bad input is refused in one line, with nothing written", async () => {
+  // Seven CLI processes one after another, each starting Node and opening the database:
+  // seconds each when CI runs many suites at once on two cores.
+  test("bad input is refused in one line, with nothing written", { timeout: 90_000 }, async () => {
     expectOneLineError(
       await cli(
         ["user", "add", "--email", "short@example.org", "--name", "Short", "--password-stdin"],

@@ -57,7 +57,11 @@ describe("organisations from the CLI", () => {
     expect(names).toEqual(["DINUM", "Tandem"]);
   });
 
-  test("bad input is refused in one line, and nothing is written", async () => {
+  // Seven CLI processes one after another, each starting Node and opening the database:
+  // seconds each when CI runs many suites at once on two cores.
+  test("bad input is refused in one line, and nothing is written", {
+    timeout: 90_000,
+  }, async () => {
     const refusals: Array<[string[], RegExp]> = [
       [
         ["org", "add", "--name", "X", "--country", "FR", "--id", "13002526500014"],
