@@ -127,6 +127,10 @@ function report(idle, hostile) {
     for (const answer of answers) statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
     const times = answers.map((answer) => answer.ms).sort((a, b) => a - b);
     const label = format === "docx" ? "DOCX unpacking to 60 MB" : "2 MB Markdown";
+    if (answers.length === 0) {
+      console.log(`during (b): ${label} not reached (the file before it ran past the phase)`);
+      continue;
+    }
     console.log(
       `during (b): ${answers.length} × ${label}, answered ${Object.entries(statuses)
         .map(([status, count]) => `${status} ×${count}`)
