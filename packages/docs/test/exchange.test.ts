@@ -11,7 +11,18 @@ import { type DocsUser, docsUser } from "./support.js";
 const run = promisify(execFile);
 let server: TestServer;
 let owner: DocsUser;
+// Zip bombs: small files that would unpack to more than five times the limit. Made before the
+// server starts: compressing 120 MB blocks this process — the server's too — for seconds, and a
+// kept-alive connection reused right after such a stall can meet the server's idle timeout
+// (a reset, ECONNRESET) before the client's own timer has retired it.
+let bombs: Array<readonly ["docx" | "odt", Uint8Array]>;
 beforeAll(async () => {
+  const bomb = (name: string) =>
+    zipSync({ [name]: new Uint8Array(120 * 1024 * 1024) }, { level: 9 });
+  bombs = [
+    ["docx", bomb("word/document.xml")],
+    ["odt", bomb("content.xml")],
+  ];
   server = await startTestServer();
   owner = await docsUser(server);
 });
@@ -211,13 +222,7 @@ describe("import and export", () => {
     const oversized = await importFile("markdown", "# x\n".repeat(6 * 1024 * 1024));
     expect(oversized.status).toBe(413);
     expect(oversized.json.message).toBeTruthy();
-    // Zip bombs: small files that would unpack to more than five times the limit.
-    const bomb = (name: string) =>
-      zipSync({ [name]: new Uint8Array(120 * 1024 * 1024) }, { level: 9 });
-    for (const [format, body] of [
-      ["docx", bomb("word/document.xml")],
-      ["odt", bomb("content.xml")],
-    ] as const) {
+    for (const [format, body] of bombs) {
       expect(body.length).toBeLessThan(1024 * 1024);
       const response = await importFile(format, body);
       expect(response.status, format).toBe(413);

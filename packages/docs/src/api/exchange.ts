@@ -1,11 +1,4 @@
-import {
-  type Authenticator,
-  InvalidRequest,
-  PayloadTooLarge,
-  parseInput,
-  text,
-  z,
-} from "@tandem/kernel";
+import { type Authenticator, InvalidRequest, parseInput, text, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import {
   EXPORT_FORMATS,
@@ -14,6 +7,7 @@ import {
 } from "../convert/ExchangeService.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import { DOCS_API } from "./documents.js";
+import { fileOf, readFileBody } from "./fileBody.js";
 import { presentResolved } from "./presenters.js";
 import { requesterOf } from "./requester.js";
 
@@ -56,22 +50,8 @@ export function registerExchangeRoutes(
 
   // The file comes as the raw body, whatever its type; only this route reads bodies so.
   http.register(async (scope) => {
-    // A body announced above the limit is refused before parsing. Fastify's own refusal closes
-    // the connection with the body unread, and the reset that follows often reaches the client
-    // before the 413 does; answered here, Node reads the rest away and the 413 arrives.
-    scope.addHook("onRequest", async (request) => {
-      if (Number(request.headers["content-length"]) > deps.maxImportBytes) {
-        throw new PayloadTooLarge(
-          `The file is larger than ${Math.round(deps.maxImportBytes / (1024 * 1024))} MB.`,
-        );
-      }
-    });
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(
-      "*",
-      { parseAs: "buffer", bodyLimit: deps.maxImportBytes },
-      (_request, body, done) => done(null, body),
-    );
+    scope.addContentTypeParser("*", readFileBody(deps.maxImportBytes));
     /**
      * POST /import?format=markdown|docx|odt[&title=…&parentId=…] — a new document from a file.
      * 413 past the bounds (bytes, blocks, characters), 422 when nested too deep or past the
@@ -80,8 +60,8 @@ export function registerExchangeRoutes(
     scope.post(`${DOCS_API}/import`, async (request, reply) => {
       const requester = await requesterOf(deps, request);
       const query = parseInput(ImportQuery, request.query);
-      const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) {
+      const body = fileOf(request.body, deps.maxImportBytes);
+      if (!body || body.length === 0) {
         throw new InvalidRequest("body: send the file as the request body");
       }
       const { format, ...input } = query;

@@ -140,10 +140,14 @@ export class ConversionPool {
       : new Worker(WORKER_ENTRY.url, { resourceLimits });
     // An idle worker must not keep the process alive, nor stay listed once it has ended.
     worker.unref();
-    worker.once("exit", () => {
+    const forget = () => {
       const at = this.#idle.indexOf(worker);
       if (at >= 0) this.#idle.splice(at, 1);
-    });
+    };
+    worker.once("exit", forget);
+    // A worker can fail after its job has let go of it (its heap limit reached while it is
+    // being terminated for time): unheard, that error would end the whole process.
+    worker.on("error", forget);
     return worker;
   }
 }
