@@ -1,6 +1,7 @@
 import { parentPort } from "node:worker_threads";
 import type { ConversionBounds } from "./bounds.js";
 import { type ExportFormat, exportFile, type ImportFormat, importFile } from "./conversions.js";
+import { lowerThisThreadsPriority } from "./lowerPriority.js";
 import { TooComplexFile, TooLargeFile, UnreadableFile } from "./UnreadableFile.js";
 
 /**
@@ -45,6 +46,9 @@ function failureOf(error: unknown): JobAnswer {
   }
   return { ok: false, failure: "failed", message: String(error) };
 }
+
+// A conversion is never more urgent than the requests and edits the main thread answers.
+lowerThisThreadsPriority();
 
 parentPort?.on("message", (job: ConversionJob) => {
   void run(job)
