@@ -13,8 +13,10 @@ type Row = Pick<IdentityTables["oidc_payloads"], "payload" | "consumed_at" | "ex
  * found to be recognised as replayed (and its grant revoked).
  *
  * Every grant runs several of these statements, so they are compiled once and run as prepared
- * statements (Database.prepare); each write is committed before its promise resolves, so no
- * token reaches a client before it is in the database.
+ * statements (Database.prepare). No token reaches a client before it is in the database: on
+ * PostgreSQL each write is committed before its promise resolves; on SQLite the provider's
+ * requests run under withDeferredCommits (createProvider.ts), so a write resolves at once and
+ * the answer waits for the group commit it joined.
  *
  * `onGrantRevoked` hears of every grant whose tokens oidc-provider revokes (RFC 7009 revocation
  * of an access or refresh token, a replayed code or refresh token, a sign-out): it revokes
