@@ -124,6 +124,9 @@ export { MemoryPubSub } from "./pubsub/MemoryPubSub.js";
 export { openPubSub } from "./pubsub/openPubSub.js";
 export type { PubSub, PubSubHandler } from "./pubsub/PubSub.js";
 export { RedisPubSub } from "./pubsub/RedisPubSub.js";
+export type { Job } from "./scheduler/Job.js";
+export { schedulerMigrations } from "./scheduler/migrations.js";
+export { type JobOutcome, Scheduler } from "./scheduler/Scheduler.js";
 export type { Database } from "./storage/Database.js";
 export {
   type AppliedMigration,
