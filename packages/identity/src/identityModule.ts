@@ -2,6 +2,7 @@ import { readCookie, type TandemModule } from "@tandem/kernel";
 import { registerAdminRoutes } from "./admin/adminRoutes.js";
 import { registerInteractionRoutes } from "./api/interactions.js";
 import { registerOidcRoutes } from "./api/oidcRoutes.js";
+import { identityCommands } from "./cli/commands.js";
 import { identityOptions } from "./config.js";
 import { registerAccountAppRoutes } from "./consent/accountAppsRoutes.js";
 import { ConsentService } from "./consent/ConsentService.js";
@@ -35,11 +36,28 @@ const PURGE_EVERY_MS = 3_600_000;
  */
 export function createIdentityModule(): TandemModule<typeof identityOptions> {
   let host: ProviderHost | undefined;
-  let purge: NodeJS.Timeout | undefined;
+  // Set by register, which runs before the scheduler starts the jobs using them.
+  let purgePayloads: (() => Promise<void>) | undefined;
+  let purgeFederatedSessions: (() => Promise<void>) | undefined;
   return {
     name: "identity",
     options: identityOptions,
     migrations: identityMigrations,
+    commands: identityCommands,
+    jobs: [
+      {
+        name: "identity.provider-purge",
+        everyMs: PURGE_EVERY_MS,
+        once: "cluster",
+        run: () => registered(purgePayloads)(),
+      },
+      {
+        name: "identity.federated-sessions-purge",
+        everyMs: PURGE_EVERY_MS,
+        once: "cluster",
+        run: () => registered(purgeFederatedSessions)(),
+      },
+    ],
     async register(http, context) {
       const keys = new KeyStore(context.database);
       const clients = new ClientStore(context.database);
@@ -128,18 +146,21 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
       });
       await registerScimRoutes(http, { ...context, defaultOrganisation: home });
       registerAdminRoutes(http, { ...context, clients, upstreams, defaultOrganisation: home });
-      purge = setInterval(() => {
-        void purgeExpiredPayloads(context.database).catch(() => {});
-        void federatedSessions.purge(context.kernel.sessionMinutes * 60_000).catch(() => {});
-      }, PURGE_EVERY_MS);
-      purge.unref();
+      purgePayloads = () => purgeExpiredPayloads(context.database);
+      purgeFederatedSessions = () =>
+        federatedSessions.purge(context.kernel.sessionMinutes * 60_000);
     },
     onAccountDisabled: (accountId, database) => revokeAccount(database, accountId),
     onSessionsEnded: (accountId, database) => revokeAccount(database, accountId),
     requiresSecondFactor: (user, database) => organisationRequiresMfa(database, user.id),
     async close() {
       host?.stop();
-      clearInterval(purge);
     },
   };
+}
+
+/** A job's work, once register has made it. */
+function registered<T>(work: T | undefined): T {
+  if (!work) throw new Error("the identity module has not registered");
+  return work;
 }
