@@ -29,6 +29,8 @@ import { identityMigrations } from "./storage/migrations.js";
 import { SecretStore } from "./storage/SecretStore.js";
 
 const PURGE_EVERY_MS = 3_600_000;
+/** `tandem keys rotate` promises running instances switch within 15 seconds. */
+const KEYS_RELOAD_EVERY_MS = 15_000;
 
 /**
  * Identity: Tandem's OpenID provider, which every app (Tandem's own and third-party ones)
@@ -45,6 +47,14 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
     migrations: identityMigrations,
     commands: identityCommands,
     jobs: [
+      {
+        // Each instance: a key rotated by the CLI or another instance is taken up here.
+        name: "identity.signing-keys-reload",
+        everyMs: KEYS_RELOAD_EVERY_MS,
+        run: async () => {
+          await registered(host).refresh();
+        },
+      },
       {
         name: "identity.provider-purge",
         everyMs: PURGE_EVERY_MS,
@@ -97,7 +107,6 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
           },
         });
       host = new ProviderHost(await build(), await keys.version(), build, keys, context.log);
-      host.watch();
       registerOidcRoutes(context.raw, host);
       const running = host;
       context.auth.acceptBearer(appAccessTokens(running, context.accounts));
@@ -153,13 +162,10 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
     onAccountDisabled: (accountId, database) => revokeAccount(database, accountId),
     onSessionsEnded: (accountId, database) => revokeAccount(database, accountId),
     requiresSecondFactor: (user, database) => organisationRequiresMfa(database, user.id),
-    async close() {
-      host?.stop();
-    },
   };
 }
 
-/** A job's work, once register has made it. */
+/** What a job works on, once register has made it (the scheduler starts after every register). */
 function registered<T>(work: T | undefined): T {
   if (!work) throw new Error("the identity module has not registered");
   return work;
