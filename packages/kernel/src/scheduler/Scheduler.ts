@@ -62,6 +62,11 @@ export class Scheduler {
     }
   }
 
+  /** The jobs' names, in the order they were added. */
+  get names(): string[] {
+    return [...this.#jobs.keys()];
+  }
+
   /** Starts every job's timer; each first runs one period from now. */
   start(): void {
     for (const job of this.#jobs.values()) {

@@ -48,6 +48,8 @@ export interface RunningTandem {
   database: Storage["database"];
   /** Disables an account and ends what every module holds for it, as an administrator would. */
   disableUser: Storage["disableUser"];
+  /** Every module's background jobs and the server's own (a test runs one with runNow). */
+  scheduler: Scheduler;
   /** Set on the start that created the first administrator, and only then. */
   firstAdmin: { email: string; password: string } | null;
   close(): Promise<void>;
@@ -163,6 +165,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       access: openedStorage.access,
       database: openedStorage.database,
       disableUser: openedStorage.disableUser,
+      scheduler,
       firstAdmin: first ? { email: first.user.email, password: first.password } : null,
       close: () => {
         closing ??= undo();
