@@ -23,12 +23,23 @@ const PURGE_EVERY_MS = 3_600_000;
 export function createDocsModule(): TandemModule<typeof docsOptions> {
   let services: DocsServices | undefined;
   let collab: CollabServer | undefined;
-  let purge: NodeJS.Timeout | undefined;
   return {
     name: "docs",
     options: docsOptions,
     migrations: docsMigrations,
     app: { id: "docs", path: "/docs" },
+    jobs: [
+      {
+        // Pages in the trash past their keeping time are deleted for good.
+        name: "docs.trash-purge",
+        everyMs: PURGE_EVERY_MS,
+        once: "cluster",
+        run: async () => {
+          if (!services) throw new Error("the docs module has not registered");
+          await services.tree.purgeExpired();
+        },
+      },
+    ],
     async register(http, context) {
       const parts = createDocsServices(context);
       services = parts;
@@ -45,7 +56,6 @@ export function createDocsModule(): TandemModule<typeof docsOptions> {
       );
       await parts.watcher.start(parts.hocuspocus);
       await parts.credentials.start(parts.hocuspocus);
-      parts.mail.start();
       parts.autoVersions.start(context.config.versionEveryMinutes * 60_000);
 
       registerOpenApiRoute(http);
@@ -62,25 +72,16 @@ export function createDocsModule(): TandemModule<typeof docsOptions> {
         exchange: parts.exchange,
         maxImportBytes: context.config.maxImportBytes,
       });
-
-      purge = setInterval(() => {
-        void parts.tree
-          .purgeExpired()
-          .catch((error: unknown) => parts.logger.warn({ err: error }, "trash purge failed"));
-      }, PURGE_EVERY_MS);
-      purge.unref();
     },
     // The documents a disabled account was the last owner of pass to the administrators.
     onAccountDisabled: (accountId, database) => Ownerless.on(database).accountDisabled(accountId),
     async close() {
-      clearInterval(purge);
       await collab?.close();
       await services?.watcher.stop();
       await services?.credentials.stop();
       await services?.persistence.settle();
       await services?.autoVersions.stop();
       await services?.indexer.stop();
-      await services?.mail.stop();
       await services?.conversions.close();
     },
   };

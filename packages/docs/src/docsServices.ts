@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type ModuleContext, openMailOutbox, type SliceValues } from "@tandem/kernel";
+import type { ModuleContext, SliceValues } from "@tandem/kernel";
 import { AccessWatcher } from "./collab/AccessWatcher.js";
 import { AuthorizationExtension } from "./collab/AuthorizationExtension.js";
 import { ClusterExtension } from "./collab/ClusterExtension.js";
@@ -94,8 +94,8 @@ export function createDocsServices(
     ],
   });
   edits.attach(hocuspocus);
-  // Sharing's e-mails; the module starts and stops its sender with itself.
-  const mail = openMailOutbox(context);
+  // Sharing's e-mails, in the server's outbox (it starts and stops the sender).
+  const mail = context.outbox;
   const notifier = new DocsNotifier({
     accounts: context.accounts,
     store,

@@ -2,6 +2,7 @@ import { readCookie, type TandemModule } from "@tandem/kernel";
 import { registerAdminRoutes } from "./admin/adminRoutes.js";
 import { registerInteractionRoutes } from "./api/interactions.js";
 import { registerOidcRoutes } from "./api/oidcRoutes.js";
+import { identityCommands } from "./cli/commands.js";
 import { identityOptions } from "./config.js";
 import { registerAccountAppRoutes } from "./consent/accountAppsRoutes.js";
 import { ConsentService } from "./consent/ConsentService.js";
@@ -28,6 +29,8 @@ import { identityMigrations } from "./storage/migrations.js";
 import { SecretStore } from "./storage/SecretStore.js";
 
 const PURGE_EVERY_MS = 3_600_000;
+/** `tandem keys rotate` promises running instances switch within 15 seconds. */
+const KEYS_RELOAD_EVERY_MS = 15_000;
 
 /**
  * Identity: Tandem's OpenID provider, which every app (Tandem's own and third-party ones)
@@ -35,11 +38,36 @@ const PURGE_EVERY_MS = 3_600_000;
  */
 export function createIdentityModule(): TandemModule<typeof identityOptions> {
   let host: ProviderHost | undefined;
-  let purge: NodeJS.Timeout | undefined;
+  // Set by register, which runs before the scheduler starts the jobs using them.
+  let purgePayloads: (() => Promise<void>) | undefined;
+  let purgeFederatedSessions: (() => Promise<void>) | undefined;
   return {
     name: "identity",
     options: identityOptions,
     migrations: identityMigrations,
+    commands: identityCommands,
+    jobs: [
+      {
+        // Each instance: a key rotated by the CLI or another instance is taken up here.
+        name: "identity.signing-keys-reload",
+        everyMs: KEYS_RELOAD_EVERY_MS,
+        run: async () => {
+          await registered(host).refresh();
+        },
+      },
+      {
+        name: "identity.provider-purge",
+        everyMs: PURGE_EVERY_MS,
+        once: "cluster",
+        run: () => registered(purgePayloads)(),
+      },
+      {
+        name: "identity.federated-sessions-purge",
+        everyMs: PURGE_EVERY_MS,
+        once: "cluster",
+        run: () => registered(purgeFederatedSessions)(),
+      },
+    ],
     async register(http, context) {
       const keys = new KeyStore(context.database);
       const clients = new ClientStore(context.database);
@@ -79,7 +107,6 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
           },
         });
       host = new ProviderHost(await build(), await keys.version(), build, keys, context.log);
-      host.watch();
       registerOidcRoutes(context.raw, host);
       const running = host;
       context.auth.acceptBearer(appAccessTokens(running, context.accounts));
@@ -128,18 +155,18 @@ export function createIdentityModule(): TandemModule<typeof identityOptions> {
       });
       await registerScimRoutes(http, { ...context, defaultOrganisation: home });
       registerAdminRoutes(http, { ...context, clients, upstreams, defaultOrganisation: home });
-      purge = setInterval(() => {
-        void purgeExpiredPayloads(context.database).catch(() => {});
-        void federatedSessions.purge(context.kernel.sessionMinutes * 60_000).catch(() => {});
-      }, PURGE_EVERY_MS);
-      purge.unref();
+      purgePayloads = () => purgeExpiredPayloads(context.database);
+      purgeFederatedSessions = () =>
+        federatedSessions.purge(context.kernel.sessionMinutes * 60_000);
     },
     onAccountDisabled: (accountId, database) => revokeAccount(database, accountId),
     onSessionsEnded: (accountId, database) => revokeAccount(database, accountId),
     requiresSecondFactor: (user, database) => organisationRequiresMfa(database, user.id),
-    async close() {
-      host?.stop();
-      clearInterval(purge);
-    },
   };
+}
+
+/** What a job works on, once register has made it (the scheduler starts after every register). */
+function registered<T>(work: T | undefined): T {
+  if (!work) throw new Error("the identity module has not registered");
+  return work;
 }

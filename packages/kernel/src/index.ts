@@ -119,11 +119,15 @@ export { noSecondFactorPolicy, type SecondFactorPolicy } from "./mfa/SecondFacto
 export { bindSecondFactors, secondFactorOf } from "./mfa/secondFactorSessions.js";
 export type { MfaTables, SecondFactorMethod } from "./mfa/tables.js";
 export { matchingStep, newTotpSecret, stepAt, TOTP_PERIOD_S, totpCodeAt } from "./mfa/totp.js";
+export type { CommandAudit, CommandTools, ModuleCommand } from "./module/ModuleCommand.js";
 export type { ModuleContext, TandemModule } from "./module/TandemModule.js";
 export { MemoryPubSub } from "./pubsub/MemoryPubSub.js";
 export { openPubSub } from "./pubsub/openPubSub.js";
 export type { PubSub, PubSubHandler } from "./pubsub/PubSub.js";
 export { RedisPubSub } from "./pubsub/RedisPubSub.js";
+export type { Job } from "./scheduler/Job.js";
+export { schedulerMigrations } from "./scheduler/migrations.js";
+export { type JobOutcome, Scheduler } from "./scheduler/Scheduler.js";
 export type { Database } from "./storage/Database.js";
 export {
   type AppliedMigration,

@@ -1,15 +1,13 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { CliError } from "./commands/CliError.js";
-import { registerClientCommands } from "./commands/client.js";
 import { registerConfigCommands } from "./commands/config.js";
-import { registerIdpCommands } from "./commands/idp.js";
-import { registerKeysCommands } from "./commands/keys.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
-import { registerOrgCommands } from "./commands/org.js";
+import { registerModuleCommands } from "./commands/moduleCommands.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerTokenCommands } from "./commands/token.js";
 import { registerUserCommands } from "./commands/user.js";
+import { createModules } from "./modules.js";
 import { VERSION } from "./version.js";
 
 /** `npm run tandem -- <command>`: every failure ends as one plain line on stderr and exit 1. */
@@ -24,13 +22,11 @@ registerServeCommand(program);
 registerMigrateCommand(program);
 registerUserCommands(program);
 registerTokenCommands(program);
-registerClientCommands(program);
-registerOrgCommands(program);
-registerIdpCommands(program);
-registerKeysCommands(program);
-registerConfigCommands(program);
 
 try {
+  // Between the server's own, as `--help` has always listed them; none may take their names.
+  registerModuleCommands(program, createModules(), { alsoReserved: ["config"] });
+  registerConfigCommands(program);
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {

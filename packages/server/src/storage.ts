@@ -14,6 +14,7 @@ import {
   type NewUser,
   openDatabase,
   type Revocations,
+  schedulerMigrations,
   type UserRow,
 } from "@tandem/kernel";
 import type { TandemConfig } from "./config.js";
@@ -23,6 +24,7 @@ export const allMigrations: ModuleMigrations[] = [
   kernelMigrations,
   auditMigrations,
   mfaMigrations,
+  schedulerMigrations,
   ...createModules().flatMap((m) => (m.migrations ? [m.migrations] : [])),
 ];
 

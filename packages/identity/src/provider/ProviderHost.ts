@@ -14,7 +14,6 @@ export class ProviderHost {
   #current: Provider;
   #handler: Handler;
   #version: string;
-  #timer: NodeJS.Timeout | undefined;
 
   constructor(
     initial: Provider,
@@ -37,14 +36,10 @@ export class ProviderHost {
     return this.#handler;
   }
 
-  /** Checks the key set every `intervalMs`; cheap: one indexed query. */
-  watch(intervalMs = 15_000): void {
-    const tick = () =>
-      this.refresh().catch((error) => this.log.warn({ err: error }, "key reload failed"));
-    this.#timer = setInterval(() => void tick(), intervalMs);
-    this.#timer.unref();
-  }
-
+  /**
+   * Rebuilds the provider when the key set changed; cheap otherwise (one indexed query).
+   * Identity's `identity.signing-keys-reload` job calls it every 15 s on each instance.
+   */
   async refresh(): Promise<boolean> {
     const version = await this.keys.version();
     if (version === this.#version) return false;
@@ -53,9 +48,5 @@ export class ProviderHost {
     this.#version = version;
     this.log.info({ keys: version }, "signing keys changed; provider reloaded");
     return true;
-  }
-
-  stop(): void {
-    clearInterval(this.#timer);
   }
 }

@@ -13,9 +13,12 @@ import type { Metrics } from "../http/metrics.js";
 import type { RawRoutes } from "../http/RawRoutes.js";
 import type { UpgradeRouter } from "../http/UpgradeRouter.js";
 import type { Logger } from "../log/createLogger.js";
+import type { MailOutbox } from "../mail/MailOutbox.js";
 import type { PubSub } from "../pubsub/PubSub.js";
+import type { Job } from "../scheduler/Job.js";
 import type { Database } from "../storage/Database.js";
 import type { ModuleMigrations } from "../storage/migrate.js";
+import type { ModuleCommand } from "./ModuleCommand.js";
 
 /** What the kernel hands every module when it registers. */
 export interface ModuleContext {
@@ -25,6 +28,8 @@ export interface ModuleContext {
   database: Database;
   pubsub: PubSub;
   blobs: BlobStore;
+  /** Durable mail, opened and stopped by the server: `outbox.transaction(work)`. */
+  outbox: MailOutbox;
   metrics: Metrics;
   auth: Authenticator;
   accounts: AccountService;
@@ -64,6 +69,10 @@ export interface TandemModule<S extends Slice = Slice> {
     context: ModuleContext & { config: SliceValues<S> },
   ): Promise<void>;
   close?(): Promise<void>;
+  /** Background jobs, run by the server's Scheduler once every module has registered. */
+  jobs?: readonly Job[];
+  /** CLI command groups (`tandem <name> …`). */
+  commands?: readonly ModuleCommand<S>[];
   /**
    * An account was disabled or deprovisioned: end everything the module holds for it
    * (sessions, tokens). Runs wherever the account is disabled, in the server or the CLI,

@@ -7,9 +7,11 @@ import {
   createLogger,
   createMetrics,
   InstanceRegistry,
+  type Job,
   LocalBlobStore,
   type Logger,
   LoginThrottle,
+  openMailOutbox,
   openPubSub,
   type PubSub,
   publicUrlOf,
@@ -19,6 +21,7 @@ import {
   registerAuditRoutes,
   registerInstanceRoutes,
   registerMeRoutes,
+  Scheduler,
   UpgradeRouter,
   type UserRow,
 } from "@tandem/kernel";
@@ -45,6 +48,8 @@ export interface RunningTandem {
   database: Storage["database"];
   /** Disables an account and ends what every module holds for it, as an administrator would. */
   disableUser: Storage["disableUser"];
+  /** Every module's background jobs and the server's own (a test runs one with runNow). */
+  scheduler: Scheduler;
   /** Set on the start that created the first administrator, and only then. */
   firstAdmin: { email: string; password: string } | null;
   close(): Promise<void>;
@@ -96,6 +101,10 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     });
     cleanups.push(() => http.close());
     const auth = new Authenticator(storage.access, { publicUrl });
+    // One outbox for every module; stopped after they close (cleanups run in reverse).
+    const outbox = openMailOutbox({ kernel: config.kernel, database: storage.database, log });
+    outbox.start();
+    cleanups.push(() => outbox.stop());
     const instances = new InstanceRegistry(pubsub, { version: VERSION });
     const context = {
       kernel: config.kernel,
@@ -104,6 +113,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       database: storage.database,
       pubsub,
       blobs: new LocalBlobStore(join(dataDir.path, "blobs")),
+      outbox,
       metrics,
       auth,
       accounts: storage.accounts,
@@ -133,12 +143,16 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     await http.listen({ port: config.kernel.port, host: config.kernel.host });
     await instances.start();
     cleanups.push(() => instances.stop());
-    const sweep = setInterval(() => {
-      void openedStorage.access.purgeExpiredSessions().catch(() => {});
-      void throttle.purge().catch(() => {});
-    }, 3_600_000);
-    sweep.unref();
-    cleanups.push(async () => clearInterval(sweep));
+    // Every module has registered: their jobs start now, and stop first on close.
+    const scheduler = new Scheduler({
+      database: storage.database,
+      log,
+      registry: metrics.registry,
+    });
+    scheduler.add(accountJobs(openedStorage, throttle));
+    for (const module of modules) scheduler.add(module.jobs ?? []);
+    scheduler.start();
+    cleanups.push(() => scheduler.stop());
 
     let closing: Promise<void> | undefined;
     return {
@@ -151,6 +165,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       access: openedStorage.access,
       database: openedStorage.database,
       disableUser: openedStorage.disableUser,
+      scheduler,
       firstAdmin: first ? { email: first.user.email, password: first.password } : null,
       close: () => {
         closing ??= undo();
@@ -165,4 +180,24 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     await dataDir.undo();
     throw error;
   }
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Expired sessions and stale sign-in failures, deleted once an hour by one instance. */
+function accountJobs(storage: Storage, throttle: LoginThrottle): Job[] {
+  return [
+    {
+      name: "kernel.sessions-purge",
+      everyMs: HOUR_MS,
+      once: "cluster",
+      run: () => storage.access.purgeExpiredSessions(),
+    },
+    {
+      name: "kernel.login-throttle-purge",
+      everyMs: HOUR_MS,
+      once: "cluster",
+      run: () => throttle.purge().then(() => {}),
+    },
+  ];
 }

@@ -1,0 +1,51 @@
+import type { AuditAction, CommandTools, TandemModule } from "@tandem/kernel";
+import type { Command } from "commander";
+import { parseConfig } from "../config.js";
+import { CliError } from "./CliError.js";
+import { readStdin, withStorage } from "./withStorage.js";
+
+/**
+ * Adds every module's command groups to the CLI. A name taken already (the server's
+ * registered ones and `alsoReserved`, those it registers after) or by
+ * another module, is refused in one line: which command would run would otherwise depend on
+ * the order of the module list.
+ */
+export function registerModuleCommands(
+  program: Command,
+  modules: readonly TandemModule[],
+  options: { alsoReserved?: string[] } = {},
+): void {
+  const serverNames = [...program.commands.map((c) => c.name()), ...(options.alsoReserved ?? [])];
+  const owners = new Map<string, string>(serverNames.map((name) => [name, "the server"]));
+  for (const module of modules) {
+    for (const declared of module.commands ?? []) {
+      const owner = owners.get(declared.name);
+      if (owner) {
+        throw new CliError(
+          `command ${declared.name} is declared by both ${owner} and the ${module.name} module`,
+        );
+      }
+      owners.set(declared.name, `the ${module.name} module`);
+      const group = program.command(declared.name).description(declared.description);
+      declared.define(group, toolsFor(module.name));
+    }
+  }
+}
+
+function toolsFor(moduleName: string): CommandTools {
+  return {
+    withStorage: (work, audit) =>
+      withStorage(
+        (storage) =>
+          work({
+            database: storage.database,
+            config: (parseConfig(process.env)[moduleName] ?? {}) as never,
+          }),
+        // The audit log refuses an action it does not know when it records it.
+        audit && { action: audit.action as AuditAction, subject: audit.subject },
+      ),
+    readStdin,
+    print: (text) => process.stdout.write(text),
+    failure: (message) => new CliError(message),
+  };
+}
