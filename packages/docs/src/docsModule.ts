@@ -28,7 +28,12 @@ export function createDocsModule(): TandemModule<typeof docsOptions> {
     name: "docs",
     options: docsOptions,
     migrations: docsMigrations,
-    app: { id: "docs", path: "/docs" },
+    app: {
+      id: "docs",
+      path: "/docs",
+      name: { en: "Docs", fr: "Documents", de: "Dokumente" },
+      icon: "file-text",
+    },
     async register(http, context) {
       const parts = createDocsServices(context);
       services = parts;
