@@ -1,11 +1,11 @@
 import { Divider, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Notice } from "../account/Notice";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ListTable, RowAction } from "../ui/ListTable";
 import { useAsyncList, useConfirmedAction } from "../ui/useListActions";
 import { type Client, deleteClient, fetchClients } from "./api";
 import { ClientForm } from "./ClientForm";
-import { ConfirmDialog } from "./ConfirmDialog";
 import { Tag } from "./Tag";
 
 /** Apps that sign their users in through Tandem: list, register, delete. */

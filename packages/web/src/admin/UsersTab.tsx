@@ -3,10 +3,10 @@ import { type FormEvent, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../account/format";
 import { Notice } from "../account/Notice";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ListTable, RowAction } from "../ui/ListTable";
 import { useAsyncList, useConfirmedAction } from "../ui/useListActions";
 import { type AdminUser, disableUser, fetchUsers, resetSecondFactors } from "./api";
-import { ConfirmDialog } from "./ConfirmDialog";
 import { NewUserForm } from "./NewUserForm";
 import { Tag } from "./Tag";
 

@@ -6,6 +6,7 @@ import type { Messages } from "./en.js";
 
 export const de: Messages = {
   app: {
+    cancel: "Abbrechen",
     name: "Tandem",
     tagline: "Der gemeinsame Arbeitsbereich Ihrer Verwaltung",
     skipToContent: "Zum Hauptinhalt springen",

@@ -6,6 +6,7 @@ import { passkeyMessages } from "../mfa/messages.js";
 // English is the reference locale: its shape is the type every other locale must match.
 export const en = {
   app: {
+    cancel: "Cancel",
     name: "Tandem",
     tagline: "The shared workspace of your administration",
     skipToContent: "Skip to main content",

@@ -6,6 +6,7 @@ import type { Messages } from "./en.js";
 
 export const fr: Messages = {
   app: {
+    cancel: "Annuler",
     name: "Tandem",
     tagline: "L’espace de travail partagé de votre administration",
     skipToContent: "Aller au contenu principal",
