@@ -21,7 +21,13 @@ export function UsersTab({ currentUserId }: { currentUserId: string }) {
   const [query, setQuery] = useState("");
   const [offset, setOffset] = useState(0);
   const fetchPage = useCallback(() => fetchUsers(query, offset, PAGE), [query, offset]);
-  const { data: page, load, notice, setNotice } = useAsyncList(fetchPage, "admin.loadFailed");
+  const {
+    data: page,
+    load,
+    notice,
+    setNotice,
+    afterForm,
+  } = useAsyncList(fetchPage, "admin.loadFailed");
   const action = useConfirmedAction(
     async ({ kind, user }: Pending) => {
       if (kind === "disable") await disableUser(user.id);
@@ -132,17 +138,10 @@ export function UsersTab({ currentUserId }: { currentUserId: string }) {
         </Group>
       )}
       <Divider />
-      <NewUserForm
-        onDone={(result, created) => {
-          setNotice(result);
-          if (created) void load();
-        }}
-      />
+      <NewUserForm onDone={afterForm} />
       <ConfirmDialog
         testId="admin-user-dialog"
-        busy={action.busy}
-        onConfirm={action.confirm}
-        onClose={action.cancel}
+        {...action.dialog}
         subject={
           pending &&
           (pending.kind === "disable"
