@@ -11,7 +11,7 @@ import {
   TextInput,
   type TextInputProps,
 } from "@mantine/core";
-import { type FormEvent, type ReactNode, type Ref, useState } from "react";
+import { type ChangeEvent, type FormEvent, type ReactNode, type Ref, useState } from "react";
 import { Notice, type NoticeState } from "../account/Notice";
 
 interface FormProps {
@@ -79,44 +79,31 @@ type Bound<P> = Omit<P, "value" | "onChange"> & {
   ref?: Ref<HTMLInputElement>;
 };
 
+/** The props that bind an input to a string: its value, its change, its test id. */
+const bindText = (value: string, onValue: (value: string) => void, testId: string) => ({
+  value,
+  onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    onValue(event.currentTarget.value),
+  "data-testid": testId,
+});
+
 /** A labelled text field bound to a string; label, description and error come as props. */
-export function TextField({ value, onValue, testId, ...props }: Bound<TextInputProps>) {
-  return (
-    <TextInput
-      {...props}
-      value={value}
-      onChange={(event) => onValue(event.currentTarget.value)}
-      data-testid={testId}
-    />
-  );
-}
+export const TextField = ({ value, onValue, testId, ...props }: Bound<TextInputProps>) => (
+  <TextInput {...props} {...bindText(value, onValue, testId)} />
+);
 
-export function PasswordField({ value, onValue, testId, ...props }: Bound<PasswordInputProps>) {
-  return (
-    <PasswordInput
-      {...props}
-      value={value}
-      onChange={(event) => onValue(event.currentTarget.value)}
-      data-testid={testId}
-    />
-  );
-}
+export const PasswordField = ({ value, onValue, testId, ...props }: Bound<PasswordInputProps>) => (
+  <PasswordInput {...props} {...bindText(value, onValue, testId)} />
+);
 
-export function TextareaField({
+export const TextareaField = ({
   value,
   onValue,
   testId,
   ...props
-}: Omit<Bound<TextareaProps>, "ref">) {
-  return (
-    <Textarea
-      {...props}
-      value={value}
-      onChange={(event) => onValue(event.currentTarget.value)}
-      data-testid={testId}
-    />
-  );
-}
+}: Omit<Bound<TextareaProps>, "ref">) => (
+  <Textarea {...props} {...bindText(value, onValue, testId)} />
+);
 
 export function CheckField({
   checked,
