@@ -1,4 +1,4 @@
-import { defaultServerConditions } from "vite";
+import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
 // Tests import packages' TypeScript sources (the "tandem-source" export condition), not their
@@ -30,7 +30,23 @@ export default defineConfig({
       {
         resolve,
         ssr: { resolve },
-        test: { name: "unit", include: ["packages/*/src/**/*.test.ts"], testTimeout: 20_000 },
+        test: {
+          name: "unit",
+          include: ["packages/*/src/**/*.test.ts"],
+          exclude: ["packages/web/**", "**/node_modules/**"],
+          testTimeout: 20_000,
+        },
+      },
+      // The web app's logic and components, in a DOM (jsdom) as the browser would run them.
+      {
+        resolve: { conditions: ["tandem-source", ...defaultClientConditions] },
+        test: {
+          name: "web",
+          include: ["packages/web/src/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          setupFiles: ["packages/web/src/test/setup.ts"],
+          testTimeout: 20_000,
+        },
       },
       integration("sqlite"),
       ...(postgres && redis ? [integration("postgres")] : []),

@@ -27,7 +27,12 @@ export function createDocsModule(): TandemModule<typeof docsOptions> {
     name: "docs",
     options: docsOptions,
     migrations: docsMigrations,
-    app: { id: "docs", path: "/docs" },
+    app: {
+      id: "docs",
+      path: "/docs",
+      name: { en: "Docs", fr: "Documents", de: "Dokumente" },
+      icon: "file-text",
+    },
     jobs: [
       {
         // Pages in the trash past their keeping time are deleted for good.

@@ -120,7 +120,7 @@ export { bindSecondFactors, secondFactorOf } from "./mfa/secondFactorSessions.js
 export type { MfaTables, SecondFactorMethod } from "./mfa/tables.js";
 export { matchingStep, newTotpSecret, stepAt, TOTP_PERIOD_S, totpCodeAt } from "./mfa/totp.js";
 export type { CommandAudit, CommandTools, ModuleCommand } from "./module/ModuleCommand.js";
-export type { ModuleContext, TandemModule } from "./module/TandemModule.js";
+export type { ModuleApp, ModuleContext, TandemModule } from "./module/TandemModule.js";
 export { MemoryPubSub } from "./pubsub/MemoryPubSub.js";
 export { openPubSub } from "./pubsub/openPubSub.js";
 export type { PubSub, PubSubHandler } from "./pubsub/PubSub.js";

@@ -1,34 +1,19 @@
-import { Alert, Center, Loader, MantineProvider } from "@mantine/core";
+import { Alert, MantineProvider } from "@mantine/core";
 import { IconAlertCircle } from "@tabler/icons-react";
-import { lazy, Suspense } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { AccountPage } from "./account/AccountPage";
-import { AdminPage } from "./admin/AdminPage";
+import { createBrowserRouter, Outlet, RouterProvider } from "react-router";
 import type { User } from "./api/client";
 import { useApps } from "./apps/useApps";
 import { SignIn } from "./auth/SignIn";
 import { useSession } from "./auth/useSession";
-import { ConsentPage } from "./consent/ConsentPage";
-import { Welcome } from "./home/Welcome";
-import { SecurityPage } from "./mfa/SecurityPage";
+import { webModules } from "./modules";
 import { Frame } from "./shell/Frame";
+import { Loading } from "./shell/Loading";
+import { setNavigator } from "./shell/navigation";
+import { buildRoutes, ShellContext } from "./shell/router";
+import { switcherEntries } from "./shell/webModule";
 import { colorSchemeManager, cssVariablesResolver, theme } from "./theme/theme";
-
-// The editor is by far the largest part of the app: it loads only when Docs is opened.
-const DocsApp = lazy(() => import("./docs/DocsApp").then((m) => ({ default: m.DocsApp })));
-
-function isDocsPath(pathname: string): boolean {
-  return pathname === "/docs" || pathname.startsWith("/docs/");
-}
-
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <Center mih="50vh">
-      <Loader role="status" aria-label={t("app.loading")} />
-    </Center>
-  );
-}
 
 interface SignedInProps {
   user: User;
@@ -38,8 +23,13 @@ interface SignedInProps {
 
 // A component of its own so the app list is fetched only once someone is signed in.
 function SignedIn({ user, signOutFailed, onSignOut }: SignedInProps) {
-  const { t } = useTranslation();
-  const apps = useApps();
+  const { t, i18n } = useTranslation();
+  const enabled = useApps();
+  const apps = useMemo(
+    () => switcherEntries(enabled, webModules, i18n.resolvedLanguage),
+    [enabled, i18n.resolvedLanguage],
+  );
+  const shell = useMemo(() => ({ user, apps }), [user, apps]);
   return (
     <Frame account={{ user, apps, onSignOut }}>
       {signOutFailed && (
@@ -54,26 +44,14 @@ function SignedIn({ user, signOutFailed, onSignOut }: SignedInProps) {
           {t("auth.signOutFailed")}
         </Alert>
       )}
-      {/* Until the account page mounts SecondFactors, its settings live at /account/security. */}
-      {/^\/admin(\/|$)/.test(window.location.pathname) ? (
-        <AdminPage user={user} />
-      ) : window.location.pathname === "/consent" ? (
-        <ConsentPage />
-      ) : isDocsPath(window.location.pathname) ? (
-        <Suspense fallback={<Loading />}>
-          <DocsApp user={user} />
-        </Suspense>
-      ) : window.location.pathname === "/account/security" ? (
-        <SecurityPage />
-      ) : window.location.pathname === "/account" ? (
-        <AccountPage user={user} />
-      ) : (
-        <Welcome user={user} apps={apps} />
-      )}
+      <ShellContext.Provider value={shell}>
+        <Outlet />
+      </ShellContext.Provider>
     </Frame>
   );
 }
 
+/** The layout of every route: signs in first, then shows the page the path names. */
 function Screens() {
   const { session, onSignedIn, signOut } = useSession();
   switch (session.status) {
@@ -101,6 +79,11 @@ function Screens() {
 }
 
 export function App() {
+  const [router] = useState(() => createBrowserRouter(buildRoutes(webModules, Screens)));
+  useEffect(() => {
+    setNavigator((href) => void router.navigate(href));
+    return () => setNavigator(undefined);
+  }, [router]);
   return (
     <MantineProvider
       theme={theme}
@@ -108,7 +91,7 @@ export function App() {
       defaultColorScheme="auto"
       cssVariablesResolver={cssVariablesResolver}
     >
-      <Screens />
+      <RouterProvider router={router} />
     </MantineProvider>
   );
 }

@@ -54,6 +54,17 @@ export interface ModuleContext {
 }
 
 /**
+ * A module's web app, as `GET /api/v1/apps` lists it: the id its web entry has, the path its
+ * pages start at, its name in each interface language and an icon (a Tabler icon name).
+ */
+export interface ModuleApp {
+  id: string;
+  path: string;
+  name: { en: string; fr: string; de: string };
+  icon: string;
+}
+
+/**
  * The contract between a module (identity, docs, chat, assistant) and the composition root.
  * A module owns its config slice, its migrations and its routes; it reaches other modules
  * only through their package exports.
@@ -63,7 +74,7 @@ export interface TandemModule<S extends Slice = Slice> {
   options?: S;
   migrations?: ModuleMigrations;
   /** Shown in the web app's switcher when present. */
-  app?: { id: string; path: string };
+  app?: ModuleApp;
   register?(
     http: FastifyInstance,
     context: ModuleContext & { config: SliceValues<S> },

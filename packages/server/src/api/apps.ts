@@ -1,11 +1,45 @@
-import type { Authenticator, TandemModule } from "@tandem/kernel";
+import type { Authenticator, ModuleApp, TandemModule } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
+
+const segments = (path: string) => path.split("/").filter(Boolean);
+
+/** Whether one path is the other or lies under it ("/docs" and "/docs/x" clash). */
+function clash(a: string, b: string): boolean {
+  const [short, long] = [segments(a), segments(b)].sort((x, y) => x.length - y.length);
+  return short !== undefined && long !== undefined && short.every((s, i) => long[i] === s);
+}
+
+/**
+ * The web apps the modules declare. Two apps with one id, or whose paths overlap, would show
+ * one app's pages under the other's entry: refused at start, with a one-line message.
+ */
+export function collectApps(modules: readonly TandemModule[]): ModuleApp[] {
+  const apps: { module: string; app: ModuleApp }[] = [];
+  for (const module of modules) {
+    const app = module.app;
+    if (!app) continue;
+    for (const other of apps) {
+      if (other.app.id === app.id) {
+        throw new Error(
+          `Modules "${other.module}" and "${module.name}" both declare the app "${app.id}"`,
+        );
+      }
+      if (clash(other.app.path, app.path)) {
+        throw new Error(
+          `The app paths "${other.app.path}" (${other.module}) and "${app.path}" (${module.name}) clash`,
+        );
+      }
+    }
+    apps.push({ module: module.name, app });
+  }
+  return apps.map(({ app }) => app);
+}
 
 export function registerAppRoutes(
   http: FastifyInstance,
   deps: { auth: Authenticator; modules: TandemModule[] },
 ) {
-  const apps = deps.modules.flatMap((m) => (m.app ? [m.app] : []));
+  const apps = collectApps(deps.modules);
   /** GET /api/v1/apps — the apps of this deployment, for the web app's switcher. */
   http.get("/api/v1/apps", async (request) => {
     await deps.auth.require(request);

@@ -1,7 +1,8 @@
-import { Badge, Table, Text, Title } from "@mantine/core";
+import { Badge, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { endSession, fetchSessions } from "../api/account";
 import { ListTable, RowAction } from "../ui/ListTable";
+import { Section } from "../ui/Section";
 import { useAsyncList, useRowAction } from "../ui/useListActions";
 import { formatTime } from "./format";
 import { Notice } from "./Notice";
@@ -19,20 +20,12 @@ export function SessionsSection() {
 
   const when = (ms: number) => formatTime(ms, i18n.language);
   return (
-    <section aria-labelledby="account-sessions-heading">
-      <Title
-        order={2}
-        fz="h3"
-        id="account-sessions-heading"
-        ref={ending.heading}
-        tabIndex={-1}
-        mb="xs"
-      >
-        {t("account.sessions.heading")}
-      </Title>
-      <Text c="dimmed" mb="md">
-        {t("account.sessions.intro")}
-      </Text>
+    <Section
+      id="account-sessions-heading"
+      heading={t("account.sessions.heading")}
+      intro={t("account.sessions.intro")}
+      headingRef={ending.heading}
+    >
       <Notice notice={notice} testId="sessions-notice" />
       <ListTable
         items={sessions}
@@ -73,6 +66,6 @@ export function SessionsSection() {
           </Table.Tr>
         )}
       />
-    </section>
+    </Section>
   );
 }

@@ -1,18 +1,5 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  CopyButton,
-  Group,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
-import { IconAlertTriangle } from "@tabler/icons-react";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { Checkbox, NativeSelect, Stack, Table, Text } from "@mantine/core";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   type AccessToken,
@@ -21,7 +8,10 @@ import {
   revokeToken,
   type TokenScope,
 } from "../api/account";
+import { Form, TextField } from "../ui/Form";
 import { ListTable, RowAction } from "../ui/ListTable";
+import { SecretField, ShownOnceAlert } from "../ui/SecretField";
+import { Section } from "../ui/Section";
 import { useAsyncList } from "../ui/useListActions";
 import { formatTime } from "./format";
 import { Notice } from "./Notice";
@@ -36,35 +26,26 @@ export function TokensSection({ isAdmin }: { isAdmin: boolean }) {
   const [expiry, setExpiry] = useState<(typeof EXPIRIES)[number]>("30");
   const [scopes, setScopes] = useState<TokenScope[]>(["api"]);
   const [created, setCreated] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const secretField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (created) secretField.current?.select();
   }, [created]);
 
-  async function create(event: FormEvent) {
-    event.preventDefault();
+  async function create() {
     if (scopes.length === 0) {
       setNotice({ kind: "error", text: t("account.tokens.noScope") });
       return;
     }
-    setBusy(true);
-    try {
-      const result = await createToken({
-        name: name.trim(),
-        expiresInDays: expiry === "never" ? null : Number(expiry),
-        scopes,
-      });
-      setName("");
-      setNotice(null);
-      setCreated(result.token);
-      await load();
-    } catch {
-      setNotice({ kind: "error", text: t("account.failed") });
-    } finally {
-      setBusy(false);
-    }
+    const result = await createToken({
+      name: name.trim(),
+      expiresInDays: expiry === "never" ? null : Number(expiry),
+      scopes,
+    });
+    setName("");
+    setNotice(null);
+    setCreated(result.token);
+    await load();
   }
 
   async function revoke(token: AccessToken) {
@@ -81,105 +62,84 @@ export function TokensSection({ isAdmin }: { isAdmin: boolean }) {
   const when = (ms: number | null, none: string) =>
     ms === null ? none : formatTime(ms, i18n.language);
   return (
-    <section aria-labelledby="account-tokens-heading">
-      <Title order={2} fz="h3" id="account-tokens-heading" mb="xs">
-        {t("account.tokens.heading")}
-      </Title>
-      <Text c="dimmed" mb="md">
-        {t("account.tokens.intro")}
-      </Text>
+    <Section
+      id="account-tokens-heading"
+      heading={t("account.tokens.heading")}
+      intro={t("account.tokens.intro")}
+    >
       <Stack>
-        <form onSubmit={create} data-testid="token-form">
-          <Stack maw={420}>
-            <TextInput
-              label={t("account.tokens.name")}
-              description={t("account.tokens.nameHint")}
-              required
-              maxLength={100}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              data-testid="token-name"
-            />
-            <NativeSelect
-              label={t("account.tokens.expiry")}
-              value={expiry}
-              onChange={(e) => setExpiry(e.currentTarget.value as (typeof EXPIRIES)[number])}
-              data={EXPIRIES.map((value) => ({
-                value,
-                label:
-                  value === "never"
-                    ? t("account.tokens.never")
-                    : t("account.tokens.days", { count: Number(value) }),
-              }))}
-              data-testid="token-expiry"
-            />
-            <Checkbox.Group
-              label={t("account.tokens.scopes")}
-              value={scopes}
-              onChange={(value) => setScopes(value as TokenScope[])}
-            >
-              <Stack gap="xs" mt="xs">
+        <Form
+          onSubmit={create}
+          onError={() => setNotice({ kind: "error", text: t("account.failed") })}
+          submitLabel={t("account.tokens.create")}
+          testId="token-form"
+          submitTestId="token-create"
+          maw={420}
+        >
+          <TextField
+            label={t("account.tokens.name")}
+            description={t("account.tokens.nameHint")}
+            required
+            maxLength={100}
+            value={name}
+            onValue={setName}
+            testId="token-name"
+          />
+          <NativeSelect
+            label={t("account.tokens.expiry")}
+            value={expiry}
+            onChange={(e) => setExpiry(e.currentTarget.value as (typeof EXPIRIES)[number])}
+            data={EXPIRIES.map((value) => ({
+              value,
+              label:
+                value === "never"
+                  ? t("account.tokens.never")
+                  : t("account.tokens.days", { count: Number(value) }),
+            }))}
+            data-testid="token-expiry"
+          />
+          <Checkbox.Group
+            label={t("account.tokens.scopes")}
+            value={scopes}
+            onChange={(value) => setScopes(value as TokenScope[])}
+          >
+            <Stack gap="xs" mt="xs">
+              <Checkbox
+                value="api"
+                label={t("account.tokens.scopeApi")}
+                data-testid="token-scope-api"
+              />
+              {isAdmin && (
                 <Checkbox
-                  value="api"
-                  label={t("account.tokens.scopeApi")}
-                  data-testid="token-scope-api"
+                  value="scim"
+                  label={t("account.tokens.scopeScim")}
+                  data-testid="token-scope-scim"
                 />
-                {isAdmin && (
-                  <Checkbox
-                    value="scim"
-                    label={t("account.tokens.scopeScim")}
-                    data-testid="token-scope-scim"
-                  />
-                )}
-                {isAdmin && (
-                  <Checkbox
-                    value="admin"
-                    label={t("account.tokens.scopeAdmin")}
-                    data-testid="token-scope-admin"
-                  />
-                )}
-              </Stack>
-            </Checkbox.Group>
-            <Group>
-              <Button type="submit" loading={busy} data-testid="token-create">
-                {t("account.tokens.create")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+              )}
+              {isAdmin && (
+                <Checkbox
+                  value="admin"
+                  label={t("account.tokens.scopeAdmin")}
+                  data-testid="token-scope-admin"
+                />
+              )}
+            </Stack>
+          </Checkbox.Group>
+        </Form>
         <Notice notice={notice} testId="tokens-notice" />
         {created && (
-          <Alert
-            role="status"
-            color="yellow"
-            variant="light"
-            icon={<IconAlertTriangle aria-hidden="true" />}
-            title={t("account.tokens.createdTitle")}
-            // Mantine's yellow title is too pale on its light background (WCAG AA contrast).
-            styles={{ title: { color: "var(--mantine-color-text)" } }}
-            data-testid="token-created"
-          >
+          <ShownOnceAlert title={t("account.tokens.createdTitle")} testId="token-created">
             <Text mb="sm">{t("account.tokens.createdWarning")}</Text>
-            <Group align="end" wrap="nowrap">
-              <TextInput
-                ref={secretField}
-                label={t("account.tokens.secret")}
-                readOnly
-                value={created}
-                style={{ flex: 1 }}
-                styles={{ input: { fontFamily: "monospace" } }}
-                onFocus={(e) => e.currentTarget.select()}
-                data-testid="token-secret"
-              />
-              <CopyButton value={created}>
-                {({ copied, copy }) => (
-                  <Button variant="default" onClick={copy} data-testid="token-copy">
-                    {copied ? t("account.tokens.copied") : t("account.tokens.copy")}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-          </Alert>
+            <SecretField
+              ref={secretField}
+              label={t("account.tokens.secret")}
+              value={created}
+              copyLabel={t("account.tokens.copy")}
+              copiedLabel={t("account.tokens.copied")}
+              testId="token-secret"
+              copyTestId="token-copy"
+            />
+          </ShownOnceAlert>
         )}
         <ListTable
           items={tokens}
@@ -217,6 +177,6 @@ export function TokensSection({ isAdmin }: { isAdmin: boolean }) {
           )}
         />
       </Stack>
-    </section>
+    </Section>
   );
 }

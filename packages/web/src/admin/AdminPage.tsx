@@ -1,7 +1,7 @@
 import { Alert, Container, Tabs, Title } from "@mantine/core";
 import { IconAlertCircle } from "@tabler/icons-react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useNavigate, useParams } from "react-router";
 import type { User } from "../api/client";
 import { useDocumentTitle } from "../shell/useDocumentTitle";
 import { AuditTab } from "./AuditTab";
@@ -15,8 +15,7 @@ const SECTIONS = ["users", "organisations", "clients", "upstreams", "documents",
 type Section = (typeof SECTIONS)[number];
 
 /** `/admin/<section>` opens that section, so a link or a reload keeps the admin's place. */
-function sectionOf(pathname: string): Section {
-  const wanted = pathname.split("/")[2];
+function sectionOf(wanted: string | undefined): Section {
   return SECTIONS.find((s) => s === wanted) ?? "users";
 }
 
@@ -24,7 +23,8 @@ function sectionOf(pathname: string): Section {
 export function AdminPage({ user }: { user: User }) {
   const { t } = useTranslation();
   useDocumentTitle(t("admin.title"));
-  const [section, setSection] = useState<Section>(() => sectionOf(window.location.pathname));
+  const section = sectionOf(useParams().section);
+  const navigate = useNavigate();
 
   if (!user.isAdmin) {
     return (
@@ -46,8 +46,7 @@ export function AdminPage({ user }: { user: User }) {
   const choose = (value: string | null) => {
     const next = SECTIONS.find((s) => s === value);
     if (!next) return;
-    setSection(next);
-    window.history.replaceState(null, "", `/admin/${next}`);
+    void navigate(`/admin/${next}`, { replace: true });
   };
   const labels: Record<Section, string> = {
     users: t("admin.users.tab"),

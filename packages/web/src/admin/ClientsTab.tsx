@@ -1,17 +1,23 @@
 import { Divider, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Notice } from "../account/Notice";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ListTable, RowAction } from "../ui/ListTable";
 import { useAsyncList, useConfirmedAction } from "../ui/useListActions";
 import { type Client, deleteClient, fetchClients } from "./api";
 import { ClientForm } from "./ClientForm";
-import { ConfirmDialog } from "./ConfirmDialog";
 import { Tag } from "./Tag";
 
 /** Apps that sign their users in through Tandem: list, register, delete. */
 export function ClientsTab() {
   const { t } = useTranslation();
-  const { data: clients, load, notice, setNotice } = useAsyncList(fetchClients, "admin.loadFailed");
+  const {
+    data: clients,
+    load,
+    notice,
+    setNotice,
+    afterForm,
+  } = useAsyncList(fetchClients, "admin.loadFailed");
   const removal = useConfirmedAction(
     async (client: Client) => {
       await deleteClient(client.clientId);
@@ -76,17 +82,10 @@ export function ClientsTab() {
         )}
       />
       <Divider />
-      <ClientForm
-        onDone={(result, created) => {
-          setNotice(result);
-          if (created) void load();
-        }}
-      />
+      <ClientForm onDone={afterForm} />
       <ConfirmDialog
         testId="admin-client-dialog"
-        busy={removal.busy}
-        onConfirm={removal.confirm}
-        onClose={removal.cancel}
+        {...removal.dialog}
         subject={
           removal.pending && {
             title: t("admin.clients.deleteTitle"),

@@ -1,18 +1,8 @@
-import {
-  Button,
-  Checkbox,
-  Divider,
-  Group,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Table,
-  TextInput,
-  Title,
-} from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { Divider, SimpleGrid, Stack, Switch, Table, Title } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "../account/Notice";
+import { CheckField, Form, TextField } from "../ui/Form";
 import { ListTable } from "../ui/ListTable";
 import { useAsyncList } from "../ui/useListActions";
 import {
@@ -36,31 +26,22 @@ export function OrganisationsTab() {
   const [country, setCountry] = useState("FR");
   const [identifier, setIdentifier] = useState("");
   const [requireMfa, setRequireMfa] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  async function create(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const created = await createOrganisation({
-        name: name.trim(),
-        country: country.trim().toUpperCase(),
-        requireMfa,
-        ...(identifier.trim() ? { identifier: identifier.trim() } : {}),
-      });
-      setName("");
-      setIdentifier("");
-      setRequireMfa(false);
-      setNotice({
-        kind: "success",
-        text: t("admin.organisations.createdNotice", { name: created.name }),
-      });
-      await load();
-    } catch (error) {
-      setNotice(failure(t, error));
-    } finally {
-      setBusy(false);
-    }
+  async function create() {
+    const created = await createOrganisation({
+      name: name.trim(),
+      country: country.trim().toUpperCase(),
+      requireMfa,
+      ...(identifier.trim() ? { identifier: identifier.trim() } : {}),
+    });
+    setName("");
+    setIdentifier("");
+    setRequireMfa(false);
+    setNotice({
+      kind: "success",
+      text: t("admin.organisations.createdNotice", { name: created.name }),
+    });
+    await load();
   }
 
   async function toggle(organisation: Organisation, value: boolean) {
@@ -119,49 +100,48 @@ export function OrganisationsTab() {
         )}
       />
       <Divider />
-      <form onSubmit={create} data-testid="admin-organisation-form">
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t("admin.organisations.name")}
-              required
-              maxLength={200}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              data-testid="admin-organisation-name"
-            />
-            <TextInput
-              label={t("admin.organisations.country")}
-              description={t("admin.organisations.countryHint")}
-              required
-              minLength={2}
-              maxLength={2}
-              value={country}
-              onChange={(e) => setCountry(e.currentTarget.value)}
-              data-testid="admin-organisation-country"
-            />
-            <TextInput
-              label={t("admin.organisations.identifier")}
-              description={t("admin.organisations.identifierHint")}
-              maxLength={64}
-              value={identifier}
-              onChange={(e) => setIdentifier(e.currentTarget.value)}
-              data-testid="admin-organisation-identifier"
-            />
-          </SimpleGrid>
-          <Checkbox
-            label={t("admin.organisations.requireMfa")}
-            checked={requireMfa}
-            onChange={(e) => setRequireMfa(e.currentTarget.checked)}
-            data-testid="admin-organisation-require-mfa"
+      <Form
+        onSubmit={create}
+        onError={(error) => setNotice(failure(t, error))}
+        submitLabel={t("admin.organisations.create")}
+        testId="admin-organisation-form"
+        submitTestId="admin-organisation-create"
+      >
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextField
+            label={t("admin.organisations.name")}
+            required
+            maxLength={200}
+            value={name}
+            onValue={setName}
+            testId="admin-organisation-name"
           />
-          <Group>
-            <Button type="submit" loading={busy} data-testid="admin-organisation-create">
-              {t("admin.organisations.create")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+          <TextField
+            label={t("admin.organisations.country")}
+            description={t("admin.organisations.countryHint")}
+            required
+            minLength={2}
+            maxLength={2}
+            value={country}
+            onValue={setCountry}
+            testId="admin-organisation-country"
+          />
+          <TextField
+            label={t("admin.organisations.identifier")}
+            description={t("admin.organisations.identifierHint")}
+            maxLength={64}
+            value={identifier}
+            onValue={setIdentifier}
+            testId="admin-organisation-identifier"
+          />
+        </SimpleGrid>
+        <CheckField
+          label={t("admin.organisations.requireMfa")}
+          checked={requireMfa}
+          onChecked={setRequireMfa}
+          testId="admin-organisation-require-mfa"
+        />
+      </Form>
     </Stack>
   );
 }

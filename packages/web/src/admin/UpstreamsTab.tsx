@@ -13,10 +13,10 @@ import {
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "../account/Notice";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ListTable, RowAction } from "../ui/ListTable";
 import { useAsyncList, useConfirmedAction } from "../ui/useListActions";
 import { addUpstream, fetchUpstreams, removeUpstream, type Upstream } from "./api";
-import { ConfirmDialog } from "./ConfirmDialog";
 import { failure, splitList } from "./feedback";
 
 const EMPTY = {

@@ -3,10 +3,10 @@ import { type FormEvent, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../account/format";
 import { Notice } from "../account/Notice";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ListTable, RowAction } from "../ui/ListTable";
 import { useAsyncList, useConfirmedAction } from "../ui/useListActions";
 import { type AdminUser, disableUser, fetchUsers, resetSecondFactors } from "./api";
-import { ConfirmDialog } from "./ConfirmDialog";
 import { NewUserForm } from "./NewUserForm";
 import { Tag } from "./Tag";
 
@@ -21,7 +21,13 @@ export function UsersTab({ currentUserId }: { currentUserId: string }) {
   const [query, setQuery] = useState("");
   const [offset, setOffset] = useState(0);
   const fetchPage = useCallback(() => fetchUsers(query, offset, PAGE), [query, offset]);
-  const { data: page, load, notice, setNotice } = useAsyncList(fetchPage, "admin.loadFailed");
+  const {
+    data: page,
+    load,
+    notice,
+    setNotice,
+    afterForm,
+  } = useAsyncList(fetchPage, "admin.loadFailed");
   const action = useConfirmedAction(
     async ({ kind, user }: Pending) => {
       if (kind === "disable") await disableUser(user.id);
@@ -132,17 +138,10 @@ export function UsersTab({ currentUserId }: { currentUserId: string }) {
         </Group>
       )}
       <Divider />
-      <NewUserForm
-        onDone={(result, created) => {
-          setNotice(result);
-          if (created) void load();
-        }}
-      />
+      <NewUserForm onDone={afterForm} />
       <ConfirmDialog
         testId="admin-user-dialog"
-        busy={action.busy}
-        onConfirm={action.confirm}
-        onClose={action.cancel}
+        {...action.dialog}
         subject={
           pending &&
           (pending.kind === "disable"

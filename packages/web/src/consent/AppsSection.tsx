@@ -1,8 +1,9 @@
-import { Table, Text, Title } from "@mantine/core";
+import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../account/format";
 import { Notice } from "../account/Notice";
 import { ListTable, RowAction } from "../ui/ListTable";
+import { Section } from "../ui/Section";
 import { useAsyncList, useRowAction } from "../ui/useListActions";
 import { type ConsentedApp, fetchConsentedApps, revokeApp } from "./api";
 import { ScopeList } from "./ScopeList";
@@ -26,20 +27,13 @@ export function AppsSection() {
     );
 
   return (
-    <section aria-labelledby="account-apps-heading" data-testid="apps-section">
-      <Title
-        order={2}
-        fz="h3"
-        id="account-apps-heading"
-        ref={revoking.heading}
-        tabIndex={-1}
-        mb="xs"
-      >
-        {t("consent.apps.heading")}
-      </Title>
-      <Text c="dimmed" mb="md">
-        {t("consent.apps.intro")}
-      </Text>
+    <Section
+      id="account-apps-heading"
+      heading={t("consent.apps.heading")}
+      intro={t("consent.apps.intro")}
+      headingRef={revoking.heading}
+      testId="apps-section"
+    >
       <Notice notice={notice} testId="apps-notice" />
       <ListTable
         items={apps}
@@ -77,6 +71,6 @@ export function AppsSection() {
           </Table.Tr>
         )}
       />
-    </section>
+    </Section>
   );
 }

@@ -1,4 +1,6 @@
-import { type MouseEvent, useEffect, useState } from "react";
+import { type MouseEvent, useMemo } from "react";
+import { useLocation } from "react-router";
+import { navigate } from "../shell/navigation";
 
 export const DOCS_BASE = "/docs";
 
@@ -18,17 +20,8 @@ export function parseRoute(pathname: string): DocsRoute {
 
 export const documentHref = (id: string) => `${DOCS_BASE}/${encodeURIComponent(id)}`;
 
-const NAVIGATE = "tandem:navigate";
-
-/**
- * Moves within the docs app without reloading the page, so an open editor's connections and
- * the page tree survive; the browser's back and forward buttons still work.
- */
-export function navigate(href: string): void {
-  if (href === window.location.pathname) return;
-  window.history.pushState(null, "", href);
-  window.dispatchEvent(new Event(NAVIGATE));
-}
+/** Moves within the docs app through the shell's router, keeping an open editor mounted. */
+export { navigate };
 
 /** Lets ordinary links navigate in place, keeping new-tab clicks (modifier keys) as they are. */
 export function followLink(event: MouseEvent<HTMLElement>, href: string): void {
@@ -39,16 +32,8 @@ export function followLink(event: MouseEvent<HTMLElement>, href: string): void {
   navigate(href);
 }
 
+/** The docs screen the current path names; follows the router's location. */
 export function useDocsRoute(): DocsRoute {
-  const [route, setRoute] = useState(() => parseRoute(window.location.pathname));
-  useEffect(() => {
-    const update = () => setRoute(parseRoute(window.location.pathname));
-    window.addEventListener("popstate", update);
-    window.addEventListener(NAVIGATE, update);
-    return () => {
-      window.removeEventListener("popstate", update);
-      window.removeEventListener(NAVIGATE, update);
-    };
-  }, []);
-  return route;
+  const { pathname } = useLocation();
+  return useMemo(() => parseRoute(pathname), [pathname]);
 }

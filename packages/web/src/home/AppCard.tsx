@@ -1,12 +1,11 @@
 import { Card, Group, Text, ThemeIcon } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { AppEntry } from "../api/client";
-import { presentApp } from "../apps/knownApps";
+import type { AppPresentation } from "../shell/webModule";
 import classes from "./AppCard.module.css";
 
-export function AppCard({ app }: { app: AppEntry }) {
+export function AppCard({ app }: { app: AppPresentation }) {
   const { t } = useTranslation();
-  const { icon: AppIcon, name, description } = presentApp(app.id, t);
+  const { icon: AppIcon, name, description = t("apps.otherDescription") } = app;
   return (
     <Card
       component="a"

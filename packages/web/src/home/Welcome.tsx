@@ -1,12 +1,13 @@
 import { Container, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { AppEntry, User } from "../api/client";
+import type { User } from "../api/client";
 import { useDocumentTitle } from "../shell/useDocumentTitle";
+import type { AppPresentation } from "../shell/webModule";
 import { AppCard } from "./AppCard";
 
 interface WelcomeProps {
   user: User;
-  apps: AppEntry[];
+  apps: AppPresentation[];
 }
 
 export function Welcome({ user, apps }: WelcomeProps) {

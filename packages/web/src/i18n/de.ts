@@ -6,6 +6,7 @@ import type { Messages } from "./en.js";
 
 export const de: Messages = {
   app: {
+    cancel: "Abbrechen",
     name: "Tandem",
     tagline: "Der gemeinsame Arbeitsbereich Ihrer Verwaltung",
     skipToContent: "Zum Hauptinhalt springen",
@@ -14,18 +15,18 @@ export const de: Messages = {
   title: {
     signIn: "Anmelden · Tandem",
     home: "Startseite · Tandem",
+    notFound: "Seite nicht gefunden · Tandem",
+  },
+  notFound: {
+    title: "Seite nicht gefunden",
+    body: "Unter dieser Adresse gibt es keine Seite. Sie wurde vielleicht verschoben, oder der Link ist fehlerhaft.",
+    home: "Zur Startseite",
   },
   apps: {
     switcher: "Anwendungen",
     menuHeading: "Ihre Anwendungen",
     empty: "Noch keine Anwendungen",
     emptyHint: "Anwendungen erscheinen hier, sobald Ihre Administration sie freischaltet.",
-    docs: "Dokumente",
-    chat: "Chat",
-    assistant: "Assistent",
-    docsDescription: "Dokumente gemeinsam verfassen und bearbeiten.",
-    chatDescription: "Mit Kolleginnen und Kollegen in Räumen und Direktnachrichten sprechen.",
-    assistantDescription: "Fragen stellen und Texte zusammenfassen mit einem KI-Assistenten.",
     otherDescription: "Eine Anwendung Ihres Arbeitsbereichs.",
     open: "{{name}} öffnen",
   },

@@ -6,6 +6,7 @@ import { passkeyMessages } from "../mfa/messages.js";
 // English is the reference locale: its shape is the type every other locale must match.
 export const en = {
   app: {
+    cancel: "Cancel",
     name: "Tandem",
     tagline: "The shared workspace of your administration",
     skipToContent: "Skip to main content",
@@ -14,18 +15,18 @@ export const en = {
   title: {
     signIn: "Sign in · Tandem",
     home: "Home · Tandem",
+    notFound: "Page not found · Tandem",
+  },
+  notFound: {
+    title: "Page not found",
+    body: "There is no page at this address. It may have moved, or the link may be mistyped.",
+    home: "Go to the home page",
   },
   apps: {
     switcher: "Apps",
     menuHeading: "Your apps",
     empty: "No apps yet",
     emptyHint: "Apps appear here as your administrator enables them.",
-    docs: "Docs",
-    chat: "Chat",
-    assistant: "Assistant",
-    docsDescription: "Write and edit documents together.",
-    chatDescription: "Talk with your colleagues in rooms and direct messages.",
-    assistantDescription: "Ask questions and summarise texts with an AI assistant.",
     otherDescription: "An app of your workspace.",
     open: "Open {{name}}",
   },

@@ -6,6 +6,7 @@ import type { Messages } from "./en.js";
 
 export const fr: Messages = {
   app: {
+    cancel: "Annuler",
     name: "Tandem",
     tagline: "L’espace de travail partagé de votre administration",
     skipToContent: "Aller au contenu principal",
@@ -14,18 +15,18 @@ export const fr: Messages = {
   title: {
     signIn: "Connexion · Tandem",
     home: "Accueil · Tandem",
+    notFound: "Page introuvable · Tandem",
+  },
+  notFound: {
+    title: "Page introuvable",
+    body: "Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée, ou le lien contient une erreur.",
+    home: "Aller à la page d’accueil",
   },
   apps: {
     switcher: "Applications",
     menuHeading: "Vos applications",
     empty: "Aucune application pour le moment",
     emptyHint: "Les applications apparaissent ici dès que votre administrateur les active.",
-    docs: "Documents",
-    chat: "Messagerie",
-    assistant: "Assistant",
-    docsDescription: "Rédigez et modifiez des documents à plusieurs.",
-    chatDescription: "Échangez avec vos collègues dans des salons et en messages directs.",
-    assistantDescription: "Posez des questions et résumez des textes avec un assistant IA.",
     otherDescription: "Une application de votre espace de travail.",
     open: "Ouvrir {{name}}",
   },

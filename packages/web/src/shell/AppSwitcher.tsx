@@ -1,12 +1,11 @@
 import { Box, Button, Menu, Text } from "@mantine/core";
 import { IconInfoCircle, IconLayoutGrid } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import type { AppEntry } from "../api/client";
-import { presentApp } from "../apps/knownApps";
 import { headerMenuProps } from "./headerMenu";
+import type { AppPresentation } from "./webModule";
 
 interface AppSwitcherProps {
-  apps: AppEntry[];
+  apps: AppPresentation[];
 }
 
 export function AppSwitcher({ apps }: AppSwitcherProps) {
@@ -43,8 +42,7 @@ export function AppSwitcher({ apps }: AppSwitcherProps) {
             </Text>
           </Menu.Item>
         ) : (
-          apps.map((app) => {
-            const { icon: AppIcon, name } = presentApp(app.id, t);
+          apps.map(({ icon: AppIcon, ...app }) => {
             return (
               <Menu.Item
                 key={app.id}
@@ -53,7 +51,7 @@ export function AppSwitcher({ apps }: AppSwitcherProps) {
                 data-testid={`app-${app.id}`}
                 leftSection={<AppIcon size={18} aria-hidden="true" />}
               >
-                {name}
+                {app.name}
               </Menu.Item>
             );
           })

@@ -1,15 +1,16 @@
 import { Group } from "@mantine/core";
-import type { AppEntry, User } from "../api/client";
+import type { User } from "../api/client";
 import { AccountMenu } from "./AccountMenu";
 import { AppSwitcher } from "./AppSwitcher";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { Logo } from "./Logo";
 import { ThemeToggle } from "./ThemeToggle";
+import type { AppPresentation } from "./webModule";
 
 /** What only a signed-in person sees in the header. */
 export interface HeaderAccount {
   user: User;
-  apps: AppEntry[];
+  apps: AppPresentation[];
   onSignOut: () => void;
 }
 

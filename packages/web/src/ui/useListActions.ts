@@ -27,7 +27,13 @@ export function useAsyncList<T>(
     void load();
   }, [load]);
 
-  return { data, load, notice, setNotice };
+  /** A form's outcome below the list: its notice shown, the list reloaded if it changed. */
+  const afterForm = (outcome: NoticeState, changed: boolean) => {
+    setNotice(outcome);
+    if (changed) void load();
+  };
+
+  return { data, load, notice, setNotice, afterForm };
 }
 
 /**
@@ -58,12 +64,15 @@ export function useConfirmedAction<P>(
     }
   }
 
+  const cancel = () => setPending(null);
   return {
     pending,
     busy,
     ask: (subject: P) => setPending(subject),
-    cancel: () => setPending(null),
+    cancel,
     confirm: () => void confirm(),
+    /** The ConfirmDialog's props, but for its subject and test id. */
+    dialog: { busy, onConfirm: () => void confirm(), onClose: cancel },
   };
 }
 

@@ -8,28 +8,37 @@ interface ConfirmDialogProps {
   onConfirm: () => void;
   onClose: () => void;
   testId: string;
+  /** The confirm button's colour: red for what cannot be undone (the default). */
+  color?: string;
 }
 
 /**
  * Asks before a destructive action. Cancel takes the focus first, so Enter does no harm;
  * Mantine gives the focus back to the button that opened the dialog when it closes.
  */
-export function ConfirmDialog({ subject, busy, onConfirm, onClose, testId }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  subject,
+  busy,
+  onConfirm,
+  onClose,
+  testId,
+  color = "red",
+}: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
     <Modal
       opened={subject !== null}
       onClose={onClose}
       title={subject?.title}
-      closeButtonProps={{ "aria-label": t("admin.cancel") }}
+      closeButtonProps={{ "aria-label": t("app.cancel") }}
       centered
     >
       <Text mb="lg">{subject?.text}</Text>
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose} data-autofocus data-testid={`${testId}-cancel`}>
-          {t("admin.cancel")}
+          {t("app.cancel")}
         </Button>
-        <Button color="red" loading={busy} onClick={onConfirm} data-testid={`${testId}-confirm`}>
+        <Button color={color} loading={busy} onClick={onConfirm} data-testid={`${testId}-confirm`}>
           {subject?.confirm}
         </Button>
       </Group>

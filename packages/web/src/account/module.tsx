@@ -1,0 +1,16 @@
+import { IconUserCircle } from "@tabler/icons-react";
+import { SecurityPage } from "../mfa/SecurityPage";
+import type { WebModule } from "../shell/webModule";
+import { AccountPage } from "./AccountPage";
+
+export const accountModule: WebModule = {
+  id: "account",
+  path: "/account",
+  name: { en: "Account", fr: "Compte", de: "Konto" },
+  icon: IconUserCircle,
+  routes: [
+    { path: "/account", render: ({ user }) => <AccountPage user={user} /> },
+    // Until the account page mounts SecondFactors, its settings live at /account/security.
+    { path: "/account/security", render: () => <SecurityPage /> },
+  ],
+};

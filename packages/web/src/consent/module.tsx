@@ -1,0 +1,11 @@
+import { IconChecklist } from "@tabler/icons-react";
+import type { WebModule } from "../shell/webModule";
+import { ConsentPage } from "./ConsentPage";
+
+export const consentModule: WebModule = {
+  id: "consent",
+  path: "/consent",
+  name: { en: "Consent", fr: "Consentement", de: "Einwilligung" },
+  icon: IconChecklist,
+  routes: [{ path: "/consent", render: () => <ConsentPage /> }],
+};
