@@ -35,9 +35,14 @@ run(join(root, "node_modules/.bin/tsc"), ["-b", "tsconfig.json"]);
 
 const web = join(root, "packages/web");
 const builtAt = newest(join(web, "dist/index.html"));
-const sources = ["src", "public", "index.html", "vite.config.ts", "package.json"].map((p) =>
-  join(web, p),
+// The modules' wire shapes (`@tandem/<module>/wire`) are compiled into the app too.
+const wires = readdirSync(join(root, "packages")).map((name) =>
+  join(root, "packages", name, "src/wire"),
 );
+const sources = [
+  ...["src", "public", "index.html", "vite.config.ts", "package.json"].map((p) => join(web, p)),
+  ...wires,
+];
 if (!ifNeeded || builtAt === 0 || Math.max(...sources.map(newest)) > builtAt) {
   say("building the web app (vite build)");
   run(join(root, "node_modules/.bin/vite"), ["build", "--logLevel", quiet ? "error" : "warn"], web);

@@ -1,5 +1,5 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defaultClientConditions, defineConfig } from "vite";
 
 // During `vite dev` the API lives on the Tandem server; proxying keeps the app same-origin,
 // as it is in production, so cookies and the CSP behave the same.
@@ -8,6 +8,9 @@ const devApiTarget = process.env.TANDEM_DEV_API ?? "http://localhost:8080";
 export default defineConfig({
   base: "/",
   plugins: [react()],
+  // `@tandem/<module>/wire` (the server's wire shapes, zod only) is compiled from its sources,
+  // as the tests read it: the app never waits on, or bundles a stale copy of, a package build.
+  resolve: { conditions: ["tandem-source", ...defaultClientConditions] },
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -4,7 +4,7 @@ import { registerAdminRoutes } from "./api/admin.js";
 import { registerCommentRoutes } from "./api/comments.js";
 import { registerDocumentRoutes } from "./api/documents.js";
 import { registerExchangeRoutes } from "./api/exchange.js";
-import { registerOpenApiRoute } from "./api/openapi.js";
+import { createDocsApi } from "./api/openapi.js";
 import { registerSearchRoutes } from "./api/search.js";
 import { registerTreeRoutes } from "./api/tree.js";
 import { registerVersionRoutes } from "./api/versions.js";
@@ -63,16 +63,16 @@ export function createDocsModule(): TandemModule<typeof docsOptions> {
       await parts.credentials.start(parts.hocuspocus);
       parts.autoVersions.start(context.config.versionEveryMinutes * 60_000);
 
-      registerOpenApiRoute(http);
+      const api = createDocsApi(http);
       const deps = { auth: context.auth, access: parts.access };
-      registerDocumentRoutes(http, { ...deps, store: parts.store, documents: parts.documents });
-      registerAccessRoutes(http, { ...deps, documents: parts.documents, requests: parts.requests });
-      registerTreeRoutes(http, { ...deps, tree: parts.tree });
-      registerVersionRoutes(http, { ...deps, versions: parts.versions });
-      registerSearchRoutes(http, { ...deps, search: parts.search });
-      registerCommentRoutes(http, { ...deps, comments: parts.comments });
-      registerAdminRoutes(http, { auth: context.auth, ownerless: parts.ownerless });
-      registerExchangeRoutes(http, {
+      registerDocumentRoutes(api, { ...deps, store: parts.store, documents: parts.documents });
+      registerAccessRoutes(api, { ...deps, documents: parts.documents, requests: parts.requests });
+      registerTreeRoutes(api, { ...deps, tree: parts.tree });
+      registerVersionRoutes(api, { ...deps, versions: parts.versions });
+      registerSearchRoutes(api, { ...deps, search: parts.search });
+      registerCommentRoutes(api, { ...deps, comments: parts.comments });
+      registerAdminRoutes(api, { auth: context.auth, ownerless: parts.ownerless });
+      registerExchangeRoutes(api, http, {
         ...deps,
         exchange: parts.exchange,
         maxImportBytes: context.config.maxImportBytes,

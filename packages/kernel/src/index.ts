@@ -86,6 +86,7 @@ export { NetworkRate, TooManyRequests } from "./http/NetworkRate.js";
 export { NUL_REFUSED, nulField, urlHasNul } from "./http/nulGuard.js";
 export { parseInput } from "./http/parseInput.js";
 export { type RawHandler, type RawRoute, RawRoutes } from "./http/RawRoutes.js";
+export { type Method, type Responses, RestApi, type RouteSpec } from "./http/RestApi.js";
 export { restErrorHandler } from "./http/restErrors.js";
 export { type UpgradeHandler, UpgradeRouter } from "./http/UpgradeRouter.js";
 export { createLogger, type Logger } from "./log/createLogger.js";

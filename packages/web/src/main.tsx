@@ -1,3 +1,4 @@
+import "./api/jitless";
 import "@mantine/core/styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

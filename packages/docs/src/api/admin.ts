@@ -1,27 +1,23 @@
-import { type Authenticator, parseInput, z } from "@tandem/kernel";
-import type { FastifyInstance } from "fastify";
+import type { Authenticator, RestApi } from "@tandem/kernel";
 import type { Ownerless } from "../documents/Ownerless.js";
-import { DOCS_API } from "./documents.js";
-
-const Params = z.object({ id: z.string().uuid() });
-export const Recover = z
-  .object({
-    /** The account that becomes the owner; the administrator asking when left out. */
-    email: z.string().min(1).max(320).optional(),
-  })
-  .strict();
+import { OrphanList, OrphanParams, Recovered, RecoverOrphan } from "../wire/index.js";
 
 /** The instance administrators' side of docs: documents nobody owns any more. */
 export function registerAdminRoutes(
-  http: FastifyInstance,
+  api: RestApi,
   deps: { auth: Authenticator; ownerless: Ownerless },
 ) {
-  /** GET /admin/orphans — root documents without an owner who can act (administrators only). */
-  http.get(`${DOCS_API}/admin/orphans`, async (request) => {
-    const { user } = await deps.auth.requireAdmin(request);
-    const rows = await deps.ownerless.list(user);
-    return {
-      documents: rows.map((row) => ({
+  const admin = async (request: Parameters<Authenticator["requireAdmin"]>[0]) =>
+    (await deps.auth.requireAdmin(request)).user;
+
+  api.route({
+    method: "GET",
+    path: "/admin/orphans",
+    summary: "Root documents without an owner who can act (instance administrators)",
+    who: admin,
+    responses: { 200: OrphanList },
+    handler: async ({ who }) => ({
+      documents: (await deps.ownerless.list(who)).map((row) => ({
         id: row.id,
         title: row.title,
         creatorId: row.creator_id,
@@ -29,15 +25,20 @@ export function registerAdminRoutes(
         updatedAt: row.updated_at,
         deletedAt: row.deleted_at,
       })),
-    };
+    }),
   });
 
-  /** POST /admin/orphans/:id/recover — gives the document an owner again (audited). */
-  http.post(`${DOCS_API}/admin/orphans/:id/recover`, async (request) => {
-    const { user } = await deps.auth.requireAdmin(request);
-    const { id } = parseInput(Params, request.params);
-    const { email } = parseInput(Recover, request.body ?? {});
-    const owner = await deps.ownerless.recover(user, id, email);
-    return { id, owner: { id: owner.id, email: owner.email } };
+  api.route({
+    method: "POST",
+    path: "/admin/orphans/:id/recover",
+    summary: "Give an ownerless document an owner again (instance administrators; audited)",
+    who: admin,
+    params: OrphanParams,
+    body: RecoverOrphan,
+    responses: { 200: Recovered },
+    handler: async ({ who, params, body }) => {
+      const owner = await deps.ownerless.recover(who, params.id, body.email);
+      return { id: params.id, owner: { id: owner.id, email: owner.email } };
+    },
   });
 }

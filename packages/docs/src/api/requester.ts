@@ -22,3 +22,10 @@ export async function requesterOf(
   const { user } = await deps.auth.require(request);
   return (await deps.access.requesterOf(user)) as Requester;
 }
+
+type Deps = { auth: Authenticator; access: DocumentAccess };
+/** A route's `who` (RestApi): a signed-in account, else 401. */
+export const member = (deps: Deps) => (request: FastifyRequest) => requesterOf(deps, request);
+/** A route's `who` where a public link lets visitors in (`null`). */
+export const memberOrVisitor = (deps: Deps) => (request: FastifyRequest) =>
+  requesterOf(deps, request, { visitorsWelcome: true });

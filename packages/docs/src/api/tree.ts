@@ -1,106 +1,143 @@
-import { type Authenticator, parseInput, text, z } from "@tandem/kernel";
-import type { FastifyInstance } from "fastify";
+import type { Authenticator, RestApi } from "@tandem/kernel";
 import type { TreeService } from "../documents/TreeService.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
-import { DOCS_API } from "./documents.js";
+import {
+  DocumentList,
+  DocumentParams,
+  FromTemplate,
+  MoveDocument,
+  ResolvedDocument,
+  SetTemplate,
+  TrashList,
+} from "../wire/index.js";
 import { presentDocument, presentResolved } from "./presenters.js";
-import { requesterOf } from "./requester.js";
-
-const Params = z.object({ id: z.string().min(1).max(64) });
-export const Move = z.object({ parentId: z.string().max(64).nullable() }).strict();
-export const FromTemplate = z
-  .object({ templateId: z.string().min(1).max(64), title: text(z.string().max(300)).optional() })
-  .strict();
-export const Template = z.object({ isTemplate: z.boolean() }).strict();
+import { member } from "./requester.js";
 
 export function registerTreeRoutes(
-  http: FastifyInstance,
+  api: RestApi,
   deps: { auth: Authenticator; access: DocumentAccess; tree: TreeService },
 ) {
-  const docs = `${DOCS_API}/documents`;
+  const who = member(deps);
 
-  /** POST /documents/:id/move — under another document, or to the top with `null`. */
-  http.post(`${docs}/:id/move`, async (request) => {
-    const requester = await requesterOf(deps, request);
-    const { id } = parseInput(Params, request.params);
-    const { parentId } = parseInput(Move, request.body);
-    return presentResolved(await deps.tree.move(requester, id, parentId));
+  api.route({
+    method: "POST",
+    path: "/documents/:id/move",
+    summary: "Move under another document, or to the top with `null`",
+    who,
+    params: DocumentParams,
+    body: MoveDocument,
+    responses: { 200: ResolvedDocument },
+    handler: async ({ who, params, body }) =>
+      presentResolved(await deps.tree.move(who, params.id, body.parentId)),
   });
 
-  /** POST /documents/:id/duplicate — a copy beside it, content included. */
-  http.post(`${docs}/:id/duplicate`, async (request, reply) => {
-    const requester = await requesterOf(deps, request);
-    const { id } = parseInput(Params, request.params);
-    return reply.status(201).send(presentResolved(await deps.tree.duplicate(requester, id)));
+  api.route({
+    method: "POST",
+    path: "/documents/:id/duplicate",
+    summary: "Copy a document beside it, content included",
+    who,
+    params: DocumentParams,
+    responses: { 201: ResolvedDocument },
+    handler: async ({ who, params }) => presentResolved(await deps.tree.duplicate(who, params.id)),
   });
 
-  /** DELETE /documents/:id — to the trash with everything below it (owners; 204). */
-  http.delete(`${docs}/:id`, async (request, reply) => {
-    const requester = await requesterOf(deps, request);
-    const { id } = parseInput(Params, request.params);
-    await deps.tree.trash(requester, id);
-    return reply.status(204).send();
+  api.route({
+    method: "DELETE",
+    path: "/documents/:id",
+    summary: "Put a document and its sub-pages in the trash (owners)",
+    who,
+    params: DocumentParams,
+    responses: { 204: null },
+    handler: async ({ who, params }) => {
+      await deps.tree.trash(who, params.id);
+      return undefined;
+    },
   });
 
-  /** GET /trash — what the user may restore (30 days). */
-  http.get(`${DOCS_API}/trash`, async (request) => {
-    const requester = await requesterOf(deps, request);
-    return {
-      documents: (await deps.tree.trashOf(requester)).map((row) => ({
+  api.route({
+    method: "GET",
+    path: "/trash",
+    summary: "What the user may restore (30 days)",
+    who,
+    responses: { 200: TrashList },
+    handler: async ({ who }) => ({
+      documents: (await deps.tree.trashOf(who)).map((row) => ({
         ...presentDocument(row),
         deletedAt: row.deleted_at,
       })),
-    };
+    }),
   });
 
-  /** POST /documents/:id/restore — back from the trash with what went with it. */
-  http.post(`${docs}/:id/restore`, async (request) => {
-    const requester = await requesterOf(deps, request);
-    const { id } = parseInput(Params, request.params);
-    return presentResolved(await deps.tree.restore(requester, id));
+  api.route({
+    method: "POST",
+    path: "/documents/:id/restore",
+    summary: "Restore from the trash, with what went there with it",
+    who,
+    params: DocumentParams,
+    responses: { 200: ResolvedDocument },
+    handler: async ({ who, params }) => presentResolved(await deps.tree.restore(who, params.id)),
   });
 
-  /** PUT / DELETE /documents/:id/favourite — the user's own shortlist (204). */
   for (const [method, favourite] of [
     ["PUT", true],
     ["DELETE", false],
   ] as const) {
-    http.route({
+    api.route({
       method,
-      url: `${docs}/:id/favourite`,
-      handler: async (request, reply) => {
-        const requester = await requesterOf(deps, request);
-        const { id } = parseInput(Params, request.params);
-        await deps.tree.setFavourite(requester, id, favourite);
-        return reply.status(204).send();
+      path: "/documents/:id/favourite",
+      summary: favourite ? "Add to the user's favourites" : "Remove from the user's favourites",
+      who,
+      params: DocumentParams,
+      responses: { 204: null },
+      handler: async ({ who, params }) => {
+        await deps.tree.setFavourite(who, params.id, favourite);
+        return undefined;
       },
     });
   }
 
-  http.get(`${DOCS_API}/favourites`, async (request) => {
-    const requester = await requesterOf(deps, request);
-    return { documents: (await deps.tree.favourites(requester)).map(presentDocument) };
+  api.route({
+    method: "GET",
+    path: "/favourites",
+    summary: "The user's favourites",
+    who,
+    responses: { 200: DocumentList },
+    handler: async ({ who }) => ({
+      documents: (await deps.tree.favourites(who)).map(presentDocument),
+    }),
   });
 
-  /** PUT /documents/:id/template — make it a template, or not (administrators). */
-  http.put(`${docs}/:id/template`, async (request) => {
-    const requester = await requesterOf(deps, request);
-    const { id } = parseInput(Params, request.params);
-    const { isTemplate } = parseInput(Template, request.body);
-    return presentResolved(await deps.tree.setTemplate(requester, id, isTemplate));
+  api.route({
+    method: "PUT",
+    path: "/documents/:id/template",
+    summary: "Make it a template, or not (administrators)",
+    who,
+    params: DocumentParams,
+    body: SetTemplate,
+    responses: { 200: ResolvedDocument },
+    handler: async ({ who, params, body }) =>
+      presentResolved(await deps.tree.setTemplate(who, params.id, body.isTemplate)),
   });
 
-  http.get(`${DOCS_API}/templates`, async (request) => {
-    const requester = await requesterOf(deps, request);
-    return { documents: (await deps.tree.templates(requester)).map(presentDocument) };
+  api.route({
+    method: "GET",
+    path: "/templates",
+    summary: "Templates the user may use",
+    who,
+    responses: { 200: DocumentList },
+    handler: async ({ who }) => ({
+      documents: (await deps.tree.templates(who)).map(presentDocument),
+    }),
   });
 
-  /** POST /from-template — a new document with a template's content. */
-  http.post(`${DOCS_API}/from-template`, async (request, reply) => {
-    const requester = await requesterOf(deps, request);
-    const { templateId, title } = parseInput(FromTemplate, request.body);
-    return reply
-      .status(201)
-      .send(presentResolved(await deps.tree.fromTemplate(requester, templateId, title)));
+  api.route({
+    method: "POST",
+    path: "/from-template",
+    summary: "Create a document with a template's content",
+    who,
+    body: FromTemplate,
+    responses: { 201: ResolvedDocument },
+    handler: async ({ who, body }) =>
+      presentResolved(await deps.tree.fromTemplate(who, body.templateId, body.title)),
   });
 }

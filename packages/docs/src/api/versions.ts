@@ -1,18 +1,18 @@
-import { type Authenticator, parseInput, text, z } from "@tandem/kernel";
-import type { FastifyInstance } from "fastify";
+import type { Authenticator, RestApi } from "@tandem/kernel";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import type { VersionService } from "../versions/VersionService.js";
 import type { VersionInfo } from "../versions/VersionStore.js";
-import { DOCS_API } from "./documents.js";
-import { requesterOf } from "./requester.js";
-
-const Params = z.object({ id: z.string().min(1).max(64) });
-const VersionParams = Params.extend({ versionId: z.string().min(1).max(64) });
-export const Named = z.object({ name: text(z.string().trim().min(1).max(200)) }).strict();
-export const Diff = z.object({
-  from: z.string().min(1).max(64),
-  to: z.string().min(1).max(64).default("current"),
-});
+import {
+  Diff,
+  DiffQuery,
+  DocumentParams,
+  NameVersion,
+  Version,
+  VersionContent,
+  VersionList,
+  VersionParams,
+} from "../wire/index.js";
+import { member, memberOrVisitor } from "./requester.js";
 
 function presentVersion(version: VersionInfo) {
   return {
@@ -25,50 +25,77 @@ function presentVersion(version: VersionInfo) {
 }
 
 export function registerVersionRoutes(
-  http: FastifyInstance,
+  api: RestApi,
   deps: { auth: Authenticator; access: DocumentAccess; versions: VersionService },
 ) {
-  const base = `${DOCS_API}/documents/:id/versions`;
+  const base = "/documents/:id/versions";
+  const editor = member(deps);
+  const reader = memberOrVisitor(deps);
 
-  http.get(base, async (request) => {
-    const requester = await requesterOf(deps, request, { visitorsWelcome: true });
-    const { id } = parseInput(Params, request.params);
-    return { versions: (await deps.versions.list(requester, id)).map(presentVersion) };
+  api.route({
+    method: "GET",
+    path: base,
+    summary: "Versions, newest first",
+    who: reader,
+    params: DocumentParams,
+    responses: { 200: VersionList },
+    handler: async ({ who, params }) => ({
+      versions: (await deps.versions.list(who, params.id)).map(presentVersion),
+    }),
   });
 
-  /** POST …/versions — a named version of the content as it is now (editors). */
-  http.post(base, async (request, reply) => {
-    const requester = await requesterOf(deps, request);
-    const { id } = parseInput(Params, request.params);
-    const { name } = parseInput(Named, request.body);
-    return reply.status(201).send(presentVersion(await deps.versions.name(requester, id, name)));
+  api.route({
+    method: "POST",
+    path: base,
+    summary: "Name a version of the content as it is now (editors)",
+    who: editor,
+    params: DocumentParams,
+    body: NameVersion,
+    responses: { 201: Version },
+    handler: async ({ who, params, body }) =>
+      presentVersion(await deps.versions.name(who, params.id, body.name)),
   });
 
-  /** GET …/versions/diff?from=…&to=… — lines added and removed (`to` defaults to now). */
-  http.get(`${base}/diff`, async (request) => {
-    const requester = await requesterOf(deps, request, { visitorsWelcome: true });
-    const { id } = parseInput(Params, request.params);
-    const { from, to } = parseInput(Diff, request.query);
-    return { changes: await deps.versions.diff(requester, id, from, to) };
+  api.route({
+    method: "GET",
+    path: `${base}/diff`,
+    summary: "Lines added and removed (`to` defaults to the content now)",
+    who: reader,
+    params: DocumentParams,
+    query: DiffQuery,
+    responses: { 200: Diff },
+    handler: async ({ who, params, query }) => ({
+      changes: await deps.versions.diff(who, params.id, query.from, query.to),
+    }),
   });
 
-  /** GET …/versions/:versionId — a version to read: its text and its Yjs state (base64). */
-  http.get(`${base}/:versionId`, async (request) => {
-    const requester = await requesterOf(deps, request, { visitorsWelcome: true });
-    const { id, versionId } = parseInput(VersionParams, request.params);
-    const { version, text } = await deps.versions.open(requester, id, versionId);
-    return {
-      ...presentVersion(version),
-      text,
-      state: Buffer.from(version.state).toString("base64"),
-    };
+  api.route({
+    method: "GET",
+    path: `${base}/:versionId`,
+    summary: "A version to read: its text and its Yjs state (base64)",
+    who: reader,
+    params: VersionParams,
+    responses: { 200: VersionContent },
+    handler: async ({ who, params }) => {
+      const { version, text } = await deps.versions.open(who, params.id, params.versionId);
+      return {
+        ...presentVersion(version),
+        text,
+        state: Buffer.from(version.state).toString("base64"),
+      };
+    },
   });
 
-  /** POST …/versions/:versionId/restore — its content becomes the current one (editors; 204). */
-  http.post(`${base}/:versionId/restore`, async (request, reply) => {
-    const requester = await requesterOf(deps, request);
-    const { id, versionId } = parseInput(VersionParams, request.params);
-    await deps.versions.restore(requester, id, versionId);
-    return reply.status(204).send();
+  api.route({
+    method: "POST",
+    path: `${base}/:versionId/restore`,
+    summary: "Make a version's content the current one (editors)",
+    who: editor,
+    params: VersionParams,
+    responses: { 204: null },
+    handler: async ({ who, params }) => {
+      await deps.versions.restore(who, params.id, params.versionId);
+      return undefined;
+    },
   });
 }

@@ -4,13 +4,15 @@ import type { DocumentService } from "../documents/DocumentService.js";
 import type { Requester } from "../permissions/abilities.js";
 import type { DocumentAccess, ResolvedDocument } from "../permissions/DocumentAccess.js";
 import type { UpdateLog } from "../storage/UpdateLog.js";
+import type { ExportFormat, ImportFormat } from "../wire/enums.js";
 import type { ConversionBounds } from "./bounds.js";
 import { ConversionFailed, type ConversionPool, WorkerStopped } from "./ConversionPool.js";
 import { UnprocessableFile } from "./conversionErrors.js";
 import type { ConversionJob } from "./conversionWorker.js";
 import { type LibreOffice, odtToPdf } from "./pdf.js";
 
-export const EXPORT_FORMATS = {
+/** How each export format is sent (the formats themselves: wire/enums.ts). */
+export const EXPORT_TYPES = {
   markdown: { type: "text/markdown; charset=utf-8", extension: "md" },
   html: { type: "text/html; charset=utf-8", extension: "html" },
   docx: {
@@ -19,10 +21,7 @@ export const EXPORT_FORMATS = {
   },
   odt: { type: "application/vnd.oasis.opendocument.text", extension: "odt" },
   pdf: { type: "application/pdf", extension: "pdf" },
-} as const;
-export type ExportFormat = keyof typeof EXPORT_FORMATS;
-export const IMPORT_FORMATS = ["markdown", "docx", "odt"] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+} as const satisfies Record<ExportFormat, { type: string; extension: string }>;
 
 /**
  * Exports to the formats administrations exchange, and imports from them. The conversions
@@ -69,7 +68,7 @@ export class ExchangeService {
         ? body
         : Buffer.from(body.buffer, body.byteOffset, body.length);
     });
-    return { title, body, ...EXPORT_FORMATS[format] };
+    return { title, body, ...EXPORT_TYPES[format] };
   }
 
   /** Reads the file first: a file that cannot be read creates nothing. */

@@ -17,8 +17,9 @@ import { unzipWithin } from "./unzipWithin.js";
  * that answers requests and collaboration sockets.
  */
 
-export type ImportFormat = "markdown" | "docx" | "odt";
-export type ExportFormat = "markdown" | "html" | "docx" | "odt" | "pdf";
+import type { ExportFormat, ImportFormat } from "../wire/enums.js";
+
+export type { ExportFormat, ImportFormat };
 
 /** A file as the Yjs update that creates its content, and the title it suggests. */
 export async function importFile(

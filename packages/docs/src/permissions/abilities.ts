@@ -1,4 +1,5 @@
 import { type LinkReach, type LinkRole, ROLES, type Role } from "../storage/tables.js";
+import type { Abilities } from "../wire/abilities.js";
 
 /** Who asks: a signed-in account with its groups, or nobody (a public link's visitor). */
 export interface Requester {
@@ -43,19 +44,7 @@ export function effectiveRole(
 }
 
 /** What a role allows, as REST, the collaboration socket, search and exports all read it. */
-export interface Abilities {
-  read: boolean;
-  comment: boolean;
-  edit: boolean;
-  /** Create sub-pages, restore versions. */
-  createChild: boolean;
-  /** Change who has access, the link settings and whether it is a template. */
-  share: boolean;
-  move: boolean;
-  trash: boolean;
-  /** Grant or remove the owner role. */
-  manageOwners: boolean;
-}
+export type { Abilities };
 
 export function abilitiesOf(role: Role | null): Abilities {
   const at = (least: Role) => rank(role) >= rank(least);

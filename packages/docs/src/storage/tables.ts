@@ -1,9 +1,13 @@
-export const ROLES = ["reader", "commenter", "editor", "administrator", "owner"] as const;
-export type Role = (typeof ROLES)[number];
-export const LINK_REACHES = ["restricted", "authenticated", "public"] as const;
-export type LinkReach = (typeof LINK_REACHES)[number];
-export const LINK_ROLES = ["reader", "commenter", "editor"] as const;
-export type LinkRole = (typeof LINK_ROLES)[number];
+import type { LinkReach, LinkRole, Role } from "../wire/enums.js";
+
+export {
+  LINK_REACHES,
+  LINK_ROLES,
+  type LinkReach,
+  type LinkRole,
+  ROLES,
+  type Role,
+} from "../wire/enums.js";
 
 export interface DocsTables {
   docs_documents: {

@@ -1,4 +1,5 @@
-import { invalidResponse, isObject, request } from "../api/client";
+import { DOCS_API, type Orphan, OrphanList, Recovered } from "@tandem/docs/wire";
+import { invalidResponse, isObject, parseAs, request } from "../api/client";
 
 /** An account as `GET /api/v1/admin/users` lists it. */
 export interface AdminUser {
@@ -173,19 +174,13 @@ export async function fetchAudit(filters: AuditFilters, limit: number): Promise<
 }
 
 /** A root document no active account or group owns any more (its sub-pages follow it). */
-export interface OrphanDocument {
-  id: string;
-  title: string;
-  createdAt: number;
-  updatedAt: number;
-  deletedAt: number | null;
-}
+export type OrphanDocument = Orphan;
 
-const orphans = "/api/docs/v1/admin/orphans";
+const orphans = `${DOCS_API}/admin/orphans`;
 
 /** `GET /api/docs/v1/admin/orphans`: documents without an owner. */
 export async function fetchOrphans(): Promise<OrphanDocument[]> {
-  return listOf(await request("GET", orphans), "documents", ["id", "title"]);
+  return parseAs(OrphanList, await request("GET", orphans), "documents list").documents;
 }
 
 /**
@@ -196,6 +191,5 @@ export async function recoverOrphan(id: string, email?: string): Promise<string>
   const body = await request("POST", `${orphans}/${encodeURIComponent(id)}/recover`, {
     ...(email ? { email } : {}),
   });
-  const owner = (body as { owner?: { email?: unknown } } | undefined)?.owner?.email;
-  return typeof owner === "string" ? owner : (email ?? "");
+  return parseAs(Recovered, body, "recovered document").owner.email;
 }

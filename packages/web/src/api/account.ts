@@ -1,71 +1,19 @@
-import { invalidResponse, isObject, request } from "./client";
+import {
+  type AccessToken,
+  AccessTokenList,
+  type AccountSession,
+  AccountSessionList,
+  CreatedToken,
+  type TokenScope,
+} from "@tandem/kernel/wire";
+import { parseAs, request } from "./client";
 
-/** One of the user's live browser sessions, as `GET /api/v1/account/sessions` lists them. */
-export interface AccountSession {
-  id: string;
-  createdAt: number;
-  lastSeenAt: number;
-  expiresAt: number;
-  current: boolean;
-}
-
-export type TokenScope = "api" | "scim" | "admin";
-
-/** A personal access token without its secret, as `GET /api/v1/account/tokens` lists them. */
-export interface AccessToken {
-  id: string;
-  name: string;
-  createdAt: number;
-  expiresAt: number | null;
-  lastUsedAt: number | null;
-  scopes: TokenScope[];
-}
-
-const isTime = (value: unknown): value is number => typeof value === "number";
-const isTimeOrNull = (value: unknown): value is number | null => value === null || isTime(value);
-
-function parseSession(value: unknown): AccountSession {
-  if (
-    isObject(value) &&
-    typeof value.id === "string" &&
-    isTime(value.createdAt) &&
-    isTime(value.lastSeenAt) &&
-    isTime(value.expiresAt) &&
-    typeof value.current === "boolean"
-  ) {
-    const { id, createdAt, lastSeenAt, expiresAt, current } = value;
-    return { id, createdAt, lastSeenAt, expiresAt, current };
-  }
-  return invalidResponse("session");
-}
-
-function parseToken(value: unknown): AccessToken {
-  if (
-    isObject(value) &&
-    typeof value.id === "string" &&
-    typeof value.name === "string" &&
-    isTime(value.createdAt) &&
-    isTimeOrNull(value.expiresAt) &&
-    isTimeOrNull(value.lastUsedAt) &&
-    Array.isArray(value.scopes)
-  ) {
-    const scopes = value.scopes.filter(
-      (s): s is TokenScope => s === "api" || s === "scim" || s === "admin",
-    );
-    const { id, name, createdAt, expiresAt, lastUsedAt } = value;
-    return { id, name, createdAt, expiresAt, lastUsedAt, scopes };
-  }
-  return invalidResponse("token");
-}
-
-function listOf<T>(payload: unknown, key: string, parse: (value: unknown) => T): T[] {
-  const list = isObject(payload) ? payload[key] : undefined;
-  return Array.isArray(list) ? list.map(parse) : invalidResponse(`${key} list`);
-}
+export type { AccessToken, AccountSession, TokenScope };
 
 /** `GET /api/v1/account/sessions`. */
 export async function fetchSessions(): Promise<AccountSession[]> {
-  return listOf(await request("GET", "/api/v1/account/sessions"), "sessions", parseSession);
+  const payload = await request("GET", "/api/v1/account/sessions");
+  return parseAs(AccountSessionList, payload, "sessions list").sessions;
 }
 
 /** `DELETE /api/v1/account/sessions/:id`: ends another session of the user. */
@@ -75,7 +23,8 @@ export async function endSession(id: string): Promise<void> {
 
 /** `GET /api/v1/account/tokens`. */
 export async function fetchTokens(): Promise<AccessToken[]> {
-  return listOf(await request("GET", "/api/v1/account/tokens"), "tokens", parseToken);
+  const payload = await request("GET", "/api/v1/account/tokens");
+  return parseAs(AccessTokenList, payload, "tokens list").tokens;
 }
 
 /** `POST /api/v1/account/tokens`: the answer holds the secret, shown this once. */
@@ -84,10 +33,7 @@ export async function createToken(input: {
   expiresInDays: number | null;
   scopes: TokenScope[];
 }): Promise<AccessToken & { token: string }> {
-  const payload = await request("POST", "/api/v1/account/tokens", input);
-  const token = isObject(payload) ? payload.token : undefined;
-  if (typeof token !== "string") return invalidResponse("token");
-  return { ...parseToken(payload), token };
+  return parseAs(CreatedToken, await request("POST", "/api/v1/account/tokens", input), "token");
 }
 
 /** `DELETE /api/v1/account/tokens/:id`. */

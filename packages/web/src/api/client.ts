@@ -1,12 +1,8 @@
+import { User } from "@tandem/kernel/wire";
 import i18n from "i18next";
-/** The signed-in person, as `GET /api/v1/me` and `POST /api/v1/session` return them. */
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-}
+import type { z } from "zod";
 
+export { User };
 /** One enabled app, as listed by `GET /api/v1/apps`. */
 export interface AppEntry {
   id: string;
@@ -38,15 +34,8 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 export function parseUser(value: unknown): User {
-  if (
-    isObject(value) &&
-    typeof value.id === "string" &&
-    typeof value.email === "string" &&
-    typeof value.name === "string" &&
-    typeof value.isAdmin === "boolean"
-  ) {
-    return { id: value.id, email: value.email, name: value.name, isAdmin: value.isAdmin };
-  }
+  const parsed = User.safeParse(value);
+  if (parsed.success) return parsed.data;
   throw new ApiError(200, "invalid_response", "The server sent an unexpected user shape");
 }
 
@@ -95,6 +84,15 @@ async function readJson(response: Response): Promise<unknown> {
 /** A response whose shape is not what the API promises: a server or version mismatch. */
 export function invalidResponse(what: string): never {
   throw new ApiError(200, "invalid_response", `The server sent an unexpected ${what}`);
+}
+
+/**
+ * The answer as the server's own wire schema reads it (`@tandem/<module>/wire`): anything
+ * else is a server or version mismatch.
+ */
+export function parseAs<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : invalidResponse(what);
 }
 
 /** Same-origin JSON; `{ error, message }` failures become ApiError. Every API module calls through it. */

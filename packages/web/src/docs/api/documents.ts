@@ -1,93 +1,35 @@
-import { invalidResponse, isObject, request } from "../../api/client.js";
+import {
+  DOCS_API,
+  DocumentList,
+  type DocumentSummary,
+  type LinkReach,
+  type LinkRole,
+  ResolvedDocument,
+} from "@tandem/docs/wire";
+import { parseAs, request } from "../../api/client.js";
 
-export const DOCS_API = "/api/docs/v1";
-
-export const ROLES = ["reader", "commenter", "editor", "administrator", "owner"] as const;
-export type Role = (typeof ROLES)[number];
-export const LINK_REACHES = ["restricted", "authenticated", "public"] as const;
-export type LinkReach = (typeof LINK_REACHES)[number];
-export const LINK_ROLES = ["reader", "commenter", "editor"] as const;
-export type LinkRole = (typeof LINK_ROLES)[number];
+export {
+  type Abilities,
+  DOCS_API,
+  LINK_REACHES,
+  LINK_ROLES,
+  type LinkReach,
+  type LinkRole,
+  ROLES,
+  type Role,
+} from "@tandem/docs/wire";
 
 /** A document as lists return it: no role, since lists do not resolve permissions. */
-export interface DocSummary {
-  id: string;
-  parentId: string | null;
-  title: string;
-  icon: string | null;
-  linkReach: LinkReach;
-  linkRole: LinkRole;
-  isTemplate: boolean;
-  updatedAt: number;
-}
-
-export interface Abilities {
-  read: boolean;
-  comment: boolean;
-  edit: boolean;
-  createChild: boolean;
-  share: boolean;
-  move: boolean;
-  trash: boolean;
-  manageOwners: boolean;
-}
-
+export type DocSummary = DocumentSummary;
 /** One document with what the signed-in person may do with it. */
-export interface Doc extends DocSummary {
-  role: Role | null;
-  abilities: Abilities;
-}
-
-const ABILITY_KEYS = [
-  "read",
-  "comment",
-  "edit",
-  "createChild",
-  "share",
-  "move",
-  "trash",
-  "manageOwners",
-] as const;
-
-function oneOf<T extends string>(values: readonly T[], value: unknown): value is T {
-  return typeof value === "string" && (values as readonly string[]).includes(value);
-}
-
-export function parseSummary(value: unknown): DocSummary {
-  if (
-    isObject(value) &&
-    typeof value.id === "string" &&
-    typeof value.title === "string" &&
-    oneOf(LINK_REACHES, value.linkReach) &&
-    oneOf(LINK_ROLES, value.linkRole)
-  ) {
-    return {
-      id: value.id,
-      parentId: typeof value.parentId === "string" ? value.parentId : null,
-      title: value.title,
-      icon: typeof value.icon === "string" ? value.icon : null,
-      linkReach: value.linkReach,
-      linkRole: value.linkRole,
-      isTemplate: value.isTemplate === true,
-      updatedAt: typeof value.updatedAt === "number" ? value.updatedAt : 0,
-    };
-  }
-  return invalidResponse("document");
-}
+export type Doc = ResolvedDocument;
 
 export function parseDoc(value: unknown): Doc {
-  const summary = parseSummary(value);
-  if (!isObject(value) || !isObject(value.abilities)) return invalidResponse("document");
-  const given = value.abilities;
-  const abilities = Object.fromEntries(
-    ABILITY_KEYS.map((key) => [key, given[key] === true]),
-  ) as unknown as Abilities;
-  return { ...summary, role: oneOf(ROLES, value.role) ? value.role : null, abilities };
+  return parseAs(ResolvedDocument, value, "document");
 }
 
 export function parseList(value: unknown): DocSummary[] {
-  if (!isObject(value) || !Array.isArray(value.documents)) return invalidResponse("document list");
-  return value.documents.map(parseSummary);
+  return parseAs(DocumentList, value, "document list").documents;
 }
 
 export const docPath = (id: string) => `${DOCS_API}/documents/${encodeURIComponent(id)}`;

@@ -1,9 +1,8 @@
+import { DOCS_API, type ExportFormat, type ImportFormat } from "@tandem/docs/wire";
 import { ApiError, isObject } from "../../api/client.js";
-import { DOCS_API, type Doc, docPath, parseDoc } from "./documents.js";
+import { type Doc, docPath, parseDoc } from "./documents.js";
 
-export const EXPORT_FORMATS = ["markdown", "html", "docx", "odt", "pdf"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export type ImportFormat = "markdown" | "docx" | "odt";
+export { EXPORT_FORMATS, type ExportFormat, type ImportFormat } from "@tandem/docs/wire";
 
 /** The file extensions the import accepts, for the file picker. */
 export const IMPORT_ACCEPT = ".md,.markdown,.docx,.odt";

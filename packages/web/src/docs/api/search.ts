@@ -1,27 +1,11 @@
-import { invalidResponse, isObject, request } from "../../api/client.js";
-import { DOCS_API } from "./documents.js";
+import { DOCS_API, type SearchResult, SearchResults } from "@tandem/docs/wire";
+import { parseAs, request } from "../../api/client.js";
 
-export interface SearchResult {
-  id: string;
-  title: string;
-  /** HTML-escaped text whose matches are wrapped in <mark>; see snippetParts. */
-  snippet: string;
-}
+export type { SearchResult };
 
 export async function searchDocuments(q: string): Promise<SearchResult[]> {
   const value = await request("GET", `${DOCS_API}/search?${new URLSearchParams({ q })}`);
-  if (!isObject(value) || !Array.isArray(value.results)) return invalidResponse("search results");
-  return value.results.flatMap((result: unknown) =>
-    isObject(result) && typeof result.id === "string" && typeof result.title === "string"
-      ? [
-          {
-            id: result.id,
-            title: result.title,
-            snippet: typeof result.snippet === "string" ? result.snippet : "",
-          },
-        ]
-      : [],
-  );
+  return parseAs(SearchResults, value, "search results").results;
 }
 
 /** A piece of a snippet; `at`, its offset in the snippet, is a stable key for rendering. */

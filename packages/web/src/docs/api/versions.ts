@@ -1,33 +1,19 @@
-import { invalidResponse, isObject, request } from "../../api/client.js";
+import {
+  type Change,
+  Diff,
+  Version,
+  VersionContent as VersionAnswer,
+  VersionList,
+} from "@tandem/docs/wire";
+import { parseAs, request } from "../../api/client.js";
 import { docPath } from "./documents.js";
 
-export interface Version {
-  id: string;
-  /** Null for the automatic versions the server takes while people edit. */
-  name: string | null;
-  createdAt: number;
-}
+export type { Change, Version };
 
 export interface VersionContent extends Version {
   text: string;
   /** The document's Yjs state at that version. */
   state: Uint8Array;
-}
-
-export interface Change {
-  change: "added" | "removed" | "same";
-  text: string;
-}
-
-function parseVersion(value: unknown): Version {
-  if (isObject(value) && typeof value.id === "string" && typeof value.createdAt === "number") {
-    return {
-      id: value.id,
-      name: typeof value.name === "string" ? value.name : null,
-      createdAt: value.createdAt,
-    };
-  }
-  return invalidResponse("version");
 }
 
 function fromBase64(base64: string): Uint8Array {
@@ -41,12 +27,11 @@ const versionsPath = (documentId: string) => `${docPath(documentId)}/versions`;
 
 export async function fetchVersions(documentId: string): Promise<Version[]> {
   const value = await request("GET", versionsPath(documentId));
-  if (!isObject(value) || !Array.isArray(value.versions)) return invalidResponse("version list");
-  return value.versions.map(parseVersion);
+  return parseAs(VersionList, value, "version list").versions;
 }
 
 export async function nameVersion(documentId: string, name: string): Promise<Version> {
-  return parseVersion(await request("POST", versionsPath(documentId), { name }));
+  return parseAs(Version, await request("POST", versionsPath(documentId), { name }), "version");
 }
 
 export async function fetchVersion(documentId: string, versionId: string): Promise<VersionContent> {
@@ -54,11 +39,8 @@ export async function fetchVersion(documentId: string, versionId: string): Promi
     "GET",
     `${versionsPath(documentId)}/${encodeURIComponent(versionId)}`,
   );
-  const version = parseVersion(value);
-  if (isObject(value) && typeof value.text === "string" && typeof value.state === "string") {
-    return { ...version, text: value.text, state: fromBase64(value.state) };
-  }
-  return invalidResponse("version");
+  const version = parseAs(VersionAnswer, value, "version");
+  return { ...version, state: fromBase64(version.state) };
 }
 
 export async function restoreVersion(documentId: string, versionId: string): Promise<void> {
@@ -69,15 +51,5 @@ export async function restoreVersion(documentId: string, versionId: string): Pro
 export async function fetchDiff(documentId: string, from: string, to?: string): Promise<Change[]> {
   const query = new URLSearchParams({ from, ...(to ? { to } : {}) });
   const value = await request("GET", `${versionsPath(documentId)}/diff?${query}`);
-  if (!isObject(value) || !Array.isArray(value.changes)) return invalidResponse("diff");
-  return value.changes.map((entry: unknown) => {
-    if (
-      isObject(entry) &&
-      (entry.change === "added" || entry.change === "removed" || entry.change === "same") &&
-      typeof entry.text === "string"
-    ) {
-      return { change: entry.change, text: entry.text };
-    }
-    return invalidResponse("diff");
-  });
+  return parseAs(Diff, value, "diff").changes;
 }

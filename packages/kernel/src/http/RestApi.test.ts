@@ -1,0 +1,91 @@
+import Fastify from "fastify";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { RestApi } from "./RestApi.js";
+import { restErrorHandler } from "./restErrors.js";
+
+function apiOn() {
+  const http = Fastify();
+  http.setErrorHandler(restErrorHandler);
+  return { http, api: new RestApi(http, { base: "/api/test/v1", title: "Test API" }) };
+}
+
+const Item = z.object({ id: z.string(), size: z.number() });
+
+describe("RestApi", () => {
+  it("registers a route, checks its input and describes it with its schemas", async () => {
+    const { http, api } = apiOn();
+    api.route({
+      method: "POST",
+      path: "/items/:id",
+      summary: "Make an item",
+      params: z.object({ id: z.string().max(3) }),
+      body: z.object({ size: z.number().int() }).strict(),
+      responses: { 201: Item },
+      handler: async ({ params, body }) => ({ id: params.id, size: body.size }),
+    });
+    const made = await http.inject({
+      method: "POST",
+      url: "/api/test/v1/items/abc",
+      payload: { size: 2 },
+    });
+    expect(made.statusCode).toBe(201);
+    expect(made.json()).toEqual({ id: "abc", size: 2 });
+    const refused = await http.inject({
+      method: "POST",
+      url: "/api/test/v1/items/abc",
+      payload: { size: "big" },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toMatch(/^size: /);
+
+    const document = (await http.inject({ url: "/api/test/v1/openapi.json" })).json();
+    const operation = document.paths["/items/{id}"].post;
+    expect(operation.summary).toBe("Make an item");
+    expect(operation.parameters[0]).toMatchObject({
+      name: "id",
+      in: "path",
+      schema: { maxLength: 3 },
+    });
+    expect(operation.requestBody.content["application/json"].schema).toMatchObject({
+      properties: { size: { type: "integer" } },
+    });
+    expect(operation.responses["201"].content["application/json"].schema).toMatchObject({
+      properties: { id: { type: "string" }, size: { type: "number" } },
+    });
+  });
+
+  it("answers 204 with no body where the route declares none", async () => {
+    const { http, api } = apiOn();
+    api.route({
+      method: "DELETE",
+      path: "/items/:id",
+      summary: "Remove an item",
+      responses: { 204: null },
+      handler: async () => undefined,
+    });
+    const removed = await http.inject({ method: "DELETE", url: "/api/test/v1/items/a" });
+    expect(removed.statusCode).toBe(204);
+    expect(removed.body).toBe("");
+  });
+
+  it("refuses a route declared twice, in one line", () => {
+    const { api } = apiOn();
+    const spec = {
+      method: "GET",
+      path: "/items",
+      summary: "Items",
+      responses: { 200: z.array(Item) },
+      handler: async () => [],
+    } as const;
+    api.route(spec);
+    expect(() => api.route(spec)).toThrow("Test API: GET /api/test/v1/items is declared twice");
+  });
+
+  it("refuses a route registered under its base without being declared", () => {
+    const { http } = apiOn();
+    expect(() => http.get("/api/test/v1/hidden", async () => ({}))).toThrow(
+      "Test API: GET /api/test/v1/hidden is not declared through RestApi",
+    );
+  });
+});
