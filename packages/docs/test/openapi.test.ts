@@ -1,5 +1,8 @@
 import { startTestServer, type TestServer } from "@tandem/testkit";
+import Fastify from "fastify";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { createDocsApi } from "../src/api/openapi.js";
+import { registerSearchRoutes } from "../src/api/search.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -84,3 +87,21 @@ test("the OpenAPI document describes exactly the routes the docs API serves", as
 interface OperationShape {
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
 }
+
+test("a docs route declared twice stops the start, in one line", async () => {
+  const http = Fastify();
+  const api = createDocsApi(http);
+  const deps = {} as Parameters<typeof registerSearchRoutes>[1];
+  registerSearchRoutes(api, deps);
+  let refusal: unknown;
+  try {
+    registerSearchRoutes(api, deps);
+  } catch (error) {
+    refusal = error;
+  }
+  expect(refusal).toBeInstanceOf(Error);
+  expect((refusal as Error).message).toBe(
+    "Tandem Docs API: GET /api/docs/v1/search is declared twice",
+  );
+  await http.close();
+});

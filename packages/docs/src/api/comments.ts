@@ -28,6 +28,12 @@ export function registerCommentRoutes(
   const base = "/documents/:id/threads";
   const who = member(deps);
   const answers = { 200: ThreadStoreAnswer };
+  /** Runs a thread-store operation on the document (and the thread, when the path names one). */
+  const run = (
+    requester: Parameters<CommentService["run"]>[0],
+    params: { id: string; threadId?: string },
+    operation: ThreadOperation,
+  ) => deps.comments.run(requester, params.id, operation, params.threadId);
 
   api.route({
     method: "POST",
@@ -38,9 +44,7 @@ export function registerCommentRoutes(
     body: NewThread,
     responses: answers,
     handler: ({ who, params, body }) =>
-      deps.comments.run(who, params.id, (store) =>
-        store.createThread(body as Parameters<Store["createThread"]>[0]),
-      ),
+      run(who, params, (store) => store.createThread(body as Parameters<Store["createThread"]>[0])),
   });
 
   api.route({
@@ -52,14 +56,10 @@ export function registerCommentRoutes(
     body: NewComment,
     responses: answers,
     handler: ({ who, params, body }) =>
-      deps.comments.run(
-        who,
-        params.id,
-        (store) =>
-          store.addComment({ threadId: params.threadId, comment: body.comment } as Parameters<
-            Store["addComment"]
-          >[0]),
-        params.threadId,
+      run(who, params, (store) =>
+        store.addComment({ threadId: params.threadId, comment: body.comment } as Parameters<
+          Store["addComment"]
+        >[0]),
       ),
   });
 
@@ -72,14 +72,10 @@ export function registerCommentRoutes(
     body: NewComment,
     responses: answers,
     handler: ({ who, params, body }) =>
-      deps.comments.run(
-        who,
-        params.id,
-        (store) =>
-          store.updateComment({ ...params, comment: body.comment } as Parameters<
-            Store["updateComment"]
-          >[0]),
-        params.threadId,
+      run(who, params, (store) =>
+        store.updateComment({ ...params, comment: body.comment } as Parameters<
+          Store["updateComment"]
+        >[0]),
       ),
   });
 
@@ -92,11 +88,8 @@ export function registerCommentRoutes(
     query: SoftDelete,
     responses: answers,
     handler: ({ who, params, query }) =>
-      deps.comments.run(
-        who,
-        params.id,
-        (store) => store.deleteComment({ ...params, softDelete: query.soft === "true" }),
-        params.threadId,
+      run(who, params, (store) =>
+        store.deleteComment({ ...params, softDelete: query.soft === "true" }),
       ),
   });
 
@@ -113,12 +106,7 @@ export function registerCommentRoutes(
       params: ThreadParams,
       responses: answers,
       handler: ({ who, params }) =>
-        deps.comments.run(
-          who,
-          params.id,
-          (store) => store[operation]({ threadId: params.threadId }),
-          params.threadId,
-        ),
+        run(who, params, (store) => store[operation]({ threadId: params.threadId })),
     });
   }
 
@@ -131,12 +119,7 @@ export function registerCommentRoutes(
     body: Emoji,
     responses: answers,
     handler: ({ who, params, body }) =>
-      deps.comments.run(
-        who,
-        params.id,
-        (store) => store.addReaction({ ...params, emoji: body.emoji }),
-        params.threadId,
-      ),
+      run(who, params, (store) => store.addReaction({ ...params, emoji: body.emoji })),
   });
 
   api.route({
@@ -146,8 +129,7 @@ export function registerCommentRoutes(
     who,
     params: ReactionParams,
     responses: answers,
-    handler: ({ who, params }) =>
-      deps.comments.run(who, params.id, (store) => store.deleteReaction(params), params.threadId),
+    handler: ({ who, params }) => run(who, params, (store) => store.deleteReaction(params)),
   });
 
   api.route({

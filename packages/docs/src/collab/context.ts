@@ -1,6 +1,6 @@
 import type { Credential, UserRow } from "@tandem/kernel";
 import type { Requester } from "../permissions/abilities.js";
-import type { Role } from "../storage/tables.js";
+import type { Role } from "../wire/enums.js";
 
 /** What a collaboration connection knows of who is on the other end. */
 export interface CollabContext {

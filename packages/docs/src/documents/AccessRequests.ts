@@ -4,7 +4,7 @@ import type { DocsNotifier } from "../notifications/DocsNotifier.js";
 import type { MailLanguage } from "../notifications/language.js";
 import { type Requester, rank } from "../permissions/abilities.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
-import type { Role } from "../storage/tables.js";
+import type { Role } from "../wire/enums.js";
 import type { DocumentStore } from "./DocumentStore.js";
 import type { OwnerGuard } from "./OwnerGuard.js";
 import type { AccessRequestRow, SharingStore } from "./SharingStore.js";

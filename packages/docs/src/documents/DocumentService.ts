@@ -11,7 +11,7 @@ import type { DocsNotifier } from "../notifications/DocsNotifier.js";
 import type { MailLanguage } from "../notifications/language.js";
 import type { Requester } from "../permissions/abilities.js";
 import type { DocumentAccess, ResolvedDocument } from "../permissions/DocumentAccess.js";
-import type { LinkReach, LinkRole, Role } from "../storage/tables.js";
+import type { LinkReach, LinkRole, Role } from "../wire/enums.js";
 import type { DocumentRow, DocumentStore } from "./DocumentStore.js";
 import type { InvitationLimit } from "./InvitationLimit.js";
 import type { OwnerGuard } from "./OwnerGuard.js";

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Database, KernelTables } from "@tandem/kernel";
 import type { Kysely } from "kysely";
-import type { DocsTables, LinkReach, LinkRole, Role } from "../storage/tables.js";
+import type { DocsTables } from "../storage/tables.js";
+import type { LinkReach, LinkRole, Role } from "../wire/enums.js";
 
 export type DocumentRow = DocsTables["docs_documents"];
 export type AccessRow = DocsTables["docs_accesses"];

@@ -1,7 +1,7 @@
 import { Conflict, Forbidden } from "@tandem/kernel";
 import type { Kysely } from "kysely";
 import type { ResolvedDocument } from "../permissions/DocumentAccess.js";
-import type { Role } from "../storage/tables.js";
+import type { Role } from "../wire/enums.js";
 import { type AccessRow, chainOf, type DocumentStore, type Tables } from "./DocumentStore.js";
 import type { Grantee, OwnerStore } from "./OwnerStore.js";
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@tandem/kernel";
 import type { Kysely } from "kysely";
-import type { DocsTables, Role } from "../storage/tables.js";
+import type { DocsTables } from "../storage/tables.js";
+import type { Role } from "../wire/enums.js";
 
 export type InvitationRow = DocsTables["docs_invitations"];
 export type AccessRequestRow = DocsTables["docs_access_requests"];

@@ -3,8 +3,8 @@ import type { AccessWatcher } from "../collab/AccessWatcher.js";
 import type { ServerEdits } from "../collab/ServerEdits.js";
 import type { Requester } from "../permissions/abilities.js";
 import type { DocumentAccess, ResolvedDocument } from "../permissions/DocumentAccess.js";
-import type { Role } from "../storage/tables.js";
 import type { UpdateLog } from "../storage/UpdateLog.js";
+import type { Role } from "../wire/enums.js";
 import { chainOf, type DocumentRow, type DocumentStore } from "./DocumentStore.js";
 import type { Grantee, TreeStore } from "./TreeStore.js";
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@tandem/kernel";
 import { type Kysely, sql } from "kysely";
-import type { DocsTables, Role } from "../storage/tables.js";
+import type { DocsTables } from "../storage/tables.js";
+import type { Role } from "../wire/enums.js";
 import type { DocumentRow } from "./DocumentStore.js";
 
 /** An account or a group holding a role, as an access row names it. */

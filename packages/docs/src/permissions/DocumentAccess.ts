@@ -1,7 +1,7 @@
 import { type AccountDirectory, Forbidden, NotFound, type UserRow } from "@tandem/kernel";
 import { chainOf, type DocumentRow, type DocumentStore } from "../documents/DocumentStore.js";
 import type { SharingStore } from "../documents/SharingStore.js";
-import type { Role } from "../storage/tables.js";
+import type { Role } from "../wire/enums.js";
 import { type Abilities, abilitiesOf, effectiveRole, type Requester } from "./abilities.js";
 
 export interface ResolvedDocument {

@@ -1,5 +1,5 @@
-import { type LinkReach, type LinkRole, ROLES, type Role } from "../storage/tables.js";
 import type { Abilities } from "../wire/abilities.js";
+import { type LinkReach, type LinkRole, ROLES, type Role } from "../wire/enums.js";
 
 /** Who asks: a signed-in account with its groups, or nobody (a public link's visitor). */
 export interface Requester {

@@ -1,14 +1,5 @@
 import type { LinkReach, LinkRole, Role } from "../wire/enums.js";
 
-export {
-  LINK_REACHES,
-  LINK_ROLES,
-  type LinkReach,
-  type LinkRole,
-  ROLES,
-  type Role,
-} from "../wire/enums.js";
-
 export interface DocsTables {
   docs_documents: {
     id: string;

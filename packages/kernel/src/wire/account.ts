@@ -46,3 +46,36 @@ export type AccessToken = z.output<typeof AccessToken>;
 export const AccessTokenList = z.object({ tokens: z.array(AccessToken) });
 /** `POST /api/v1/account/tokens`: the token with its secret, shown this once. */
 export const CreatedToken = AccessToken.extend({ token: z.string() });
+
+/** The signed-in user's second factors, as `GET /api/v1/mfa` answers. */
+export const MfaStatus = z.object({
+  totp: z.object({ enabled: z.boolean(), confirmedAt: z.number().nullable() }),
+  recoveryCodesLeft: z.number(),
+});
+export type MfaStatus = z.infer<typeof MfaStatus>;
+
+/** A new authenticator-app secret, not active until confirmed with a first code. */
+export const TotpEnrolment = z.object({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+  /** A `data:image/png` URL: the page's policy allows `img-src data:`. */
+  qrDataUrl: z.string().startsWith("data:image/"),
+});
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
+
+/** Recovery codes, shown once (after confirming an app, or regenerated). */
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+/** A required enrolment confirmed: signed in, with the recovery codes shown once. */
+export const EnrolmentResult = RecoveryCodes.extend({ user: User });
+
+/** A passkey as `GET /api/v1/mfa/passkeys` lists it. */
+export const Passkey = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.number(),
+  lastUsedAt: z.number().nullable(),
+  /** Synced between devices (a platform's password manager) or bound to one. */
+  synced: z.boolean(),
+});
+export type Passkey = z.infer<typeof Passkey>;
+export const PasskeyList = z.object({ passkeys: z.array(Passkey) });

@@ -1,41 +1,15 @@
-import { invalidResponse, isObject, parseUser, request, type User } from "../api/client";
+import { MfaStatus, RecoveryCodes, TotpEnrolment } from "@tandem/kernel/wire";
+import { isObject, parseAs, parseUser, request, type User } from "../api/client";
 
-/** The signed-in user's second factors, as `GET /api/v1/mfa` answers. */
-export interface MfaStatus {
-  totp: { enabled: boolean; confirmedAt: number | null };
-  recoveryCodesLeft: number;
-}
-
-/** A new authenticator-app secret, not active until confirmed with a first code. */
-export interface TotpEnrolment {
-  secret: string;
-  otpauthUrl: string;
-  /** A `data:image/png` URL: the page's policy allows `img-src data:`. */
-  qrDataUrl: string;
-}
+export type { MfaStatus, TotpEnrolment };
 
 function parseCodes(value: unknown): string[] {
-  if (isObject(value) && Array.isArray(value.recoveryCodes)) {
-    const codes = value.recoveryCodes.filter((c): c is string => typeof c === "string");
-    if (codes.length === value.recoveryCodes.length) return codes;
-  }
-  return invalidResponse("list of recovery codes");
+  return parseAs(RecoveryCodes, value, "list of recovery codes").recoveryCodes;
 }
 
 /** `GET /api/v1/mfa`. */
 export async function fetchMfaStatus(): Promise<MfaStatus> {
-  const value = await request("GET", "/api/v1/mfa");
-  if (isObject(value) && isObject(value.totp) && typeof value.recoveryCodesLeft === "number") {
-    const { enabled, confirmedAt } = value.totp;
-    return {
-      totp: {
-        enabled: enabled === true,
-        confirmedAt: typeof confirmedAt === "number" ? confirmedAt : null,
-      },
-      recoveryCodesLeft: value.recoveryCodesLeft,
-    };
-  }
-  return invalidResponse("second-factor status");
+  return parseAs(MfaStatus, await request("GET", "/api/v1/mfa"), "second-factor status");
 }
 
 /** `POST /api/v1/mfa/totp/enrol`. */
@@ -44,16 +18,7 @@ export async function enrolTotp(): Promise<TotpEnrolment> {
 }
 
 export function parseEnrolment(value: unknown): TotpEnrolment {
-  if (
-    isObject(value) &&
-    typeof value.secret === "string" &&
-    typeof value.otpauthUrl === "string" &&
-    typeof value.qrDataUrl === "string" &&
-    value.qrDataUrl.startsWith("data:image/")
-  ) {
-    return { secret: value.secret, otpauthUrl: value.otpauthUrl, qrDataUrl: value.qrDataUrl };
-  }
-  return invalidResponse("enrolment");
+  return parseAs(TotpEnrolment, value, "enrolment");
 }
 
 /** `POST /api/v1/mfa/totp/confirm`: activates the app; the recovery codes, shown once. */

@@ -4,16 +4,11 @@ import {
   startRegistration,
   WebAuthnError,
 } from "@simplewebauthn/browser";
-import { invalidResponse, isObject, parseUser, request, type User } from "../api/client";
+import { EnrolmentResult, Passkey, PasskeyList } from "@tandem/kernel/wire";
+import { isObject, parseAs, parseUser, request, type User } from "../api/client";
 import { parseEnrolment, type TotpEnrolment } from "./api";
 
-/** A passkey as `GET /api/v1/mfa/passkeys` lists it. */
-export interface Passkey {
-  id: string;
-  name: string;
-  createdAt: number;
-  lastUsedAt: number | null;
-}
+export type { Passkey };
 
 export const passkeysSupported = (): boolean => browserSupportsWebAuthn();
 
@@ -24,22 +19,13 @@ export function wasCancelled(error: unknown): boolean {
 }
 
 function parsePasskey(value: unknown): Passkey {
-  if (isObject(value) && typeof value.id === "string" && typeof value.name === "string") {
-    return {
-      id: value.id,
-      name: value.name,
-      createdAt: typeof value.createdAt === "number" ? value.createdAt : 0,
-      lastUsedAt: typeof value.lastUsedAt === "number" ? value.lastUsedAt : null,
-    };
-  }
-  return invalidResponse("passkey");
+  return parseAs(Passkey, value, "passkey");
 }
 
 /** `GET /api/v1/mfa/passkeys`. */
 export async function fetchPasskeys(): Promise<Passkey[]> {
-  const value = await request("GET", "/api/v1/mfa/passkeys");
-  if (isObject(value) && Array.isArray(value.passkeys)) return value.passkeys.map(parsePasskey);
-  return invalidResponse("list of passkeys");
+  return parseAs(PasskeyList, await request("GET", "/api/v1/mfa/passkeys"), "list of passkeys")
+    .passkeys;
 }
 
 /** Asks the server for a challenge, the browser for a new passkey, the server to keep it. */
@@ -95,11 +81,7 @@ export async function confirmTotpForSignIn(
     challenge,
     code,
   });
-  if (isObject(value) && Array.isArray(value.recoveryCodes)) {
-    const recoveryCodes = value.recoveryCodes.filter((c): c is string => typeof c === "string");
-    return { user: parseUser(value.user), recoveryCodes };
-  }
-  return invalidResponse("enrolment result");
+  return parseAs(EnrolmentResult, value, "enrolment result");
 }
 
 /** During a required enrolment: a new passkey, which completes the sign-in. */
