@@ -6,7 +6,8 @@ import { THREADS } from "../convert/blocks.js";
 import { type Requester, rank } from "../permissions/abilities.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import type { UpdateLog } from "../storage/UpdateLog.js";
-import { type Selection, UnanchorableSelection } from "./anchor.js";
+// Type only: anchor.ts brings ProseMirror and y-prosemirror, loaded at the first anchoring.
+import type { Selection } from "./anchor.js";
 
 export type ThreadOperation = (store: YjsThreadStore) => Promise<unknown>;
 
@@ -86,9 +87,10 @@ export class CommentService {
     if (!(threads.getMap(THREADS).get(threadId) instanceof Y.Map)) {
       throw new NotFound("No such thread.");
     }
+    const { anchorUpdate, UnanchorableSelection } = await import("./anchor.js");
     let update: Uint8Array;
     try {
-      update = await (await import("./anchor.js")).anchorUpdate(state, threadId, selection);
+      update = await anchorUpdate(state, threadId, selection);
     } catch (error) {
       if (error instanceof UnanchorableSelection) throw new InvalidRequest(error.message);
       throw error;
