@@ -1,4 +1,5 @@
-import { type Authenticator, parseInput, z } from "@tandem/kernel";
+import type { Authenticator } from "@tandem/accounts";
+import { parseInput, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { CommentService } from "../comments/CommentService.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";

@@ -1,4 +1,5 @@
-import { type Authenticator, parseInput, text, z } from "@tandem/kernel";
+import type { Authenticator } from "@tandem/accounts";
+import { parseInput, text, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { DocumentService } from "../documents/DocumentService.js";
 import type { DocumentStore } from "../documents/DocumentStore.js";

@@ -1,4 +1,5 @@
-import { type Authenticator, InvalidRequest, parseInput, text, z } from "@tandem/kernel";
+import type { Authenticator } from "@tandem/accounts";
+import { InvalidRequest, parseInput, text, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import {
   EXPORT_FORMATS,

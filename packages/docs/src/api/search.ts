@@ -1,4 +1,5 @@
-import { type Authenticator, parseInput, z } from "@tandem/kernel";
+import type { Authenticator } from "@tandem/accounts";
+import { parseInput, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import type { SearchService } from "../search/SearchService.js";

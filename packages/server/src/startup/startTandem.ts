@@ -3,24 +3,26 @@ import {
   AccountDirectory,
   AuditLog,
   Authenticator,
+  LoginThrottle,
+  Revocations,
+  registerAccountRoutes,
+  registerAuditRoutes,
+  registerInstanceRoutes,
+  registerMeRoutes,
+  type UserRow,
+} from "@tandem/accounts";
+import {
   createHttpServer,
   createLogger,
   createMetrics,
   InstanceRegistry,
   LocalBlobStore,
   type Logger,
-  LoginThrottle,
   openPubSub,
   type PubSub,
   publicUrlOf,
   RawRoutes,
-  Revocations,
-  registerAccountRoutes,
-  registerAuditRoutes,
-  registerInstanceRoutes,
-  registerMeRoutes,
   UpgradeRouter,
-  type UserRow,
 } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import { registerAppRoutes } from "../api/apps.js";
