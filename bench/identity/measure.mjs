@@ -182,10 +182,11 @@ export async function measurePasswords(tandem, options) {
   });
 
   const kernel = await import("@tandem/kernel");
+  const { AccountService, kernelMigrations } = await import("@tandem/accounts");
   const database = await kernel.openSqlite(":memory:");
   try {
-    await kernel.migrate(database, [kernel.kernelMigrations]);
-    const accounts = new kernel.AccountService(database);
+    await kernel.migrate(database, [kernelMigrations]);
+    const accounts = new AccountService(database);
     const password = `bench-${randomBytes(12).toString("base64url")}`;
     await accounts.create({ email: "bench@localhost", name: "Bench", password });
     await accounts.checkPassword("bench@localhost", password);

@@ -1,4 +1,4 @@
-import type { TandemModule } from "@tandem/kernel";
+import type { AccountsModule } from "@tandem/accounts";
 import { registerAccessRoutes } from "./api/accesses.js";
 import { registerAdminRoutes } from "./api/admin.js";
 import { registerCommentRoutes } from "./api/comments.js";
@@ -20,7 +20,7 @@ const PURGE_EVERY_MS = 3_600_000;
  * Docs: documents written together in real time (Yjs over Hocuspocus), kept by the server
  * itself, update by update, in Tandem's database.
  */
-export function createDocsModule(): TandemModule<typeof docsOptions> {
+export function createDocsModule(): AccountsModule<typeof docsOptions> {
   let services: DocsServices | undefined;
   let collab: CollabServer | undefined;
   return {

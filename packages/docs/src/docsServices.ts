@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AccountsContext } from "@tandem/accounts";
 import type { ModuleContext, SliceValues } from "@tandem/kernel";
 import { AccessWatcher } from "./collab/AccessWatcher.js";
 import { AuthorizationExtension } from "./collab/AuthorizationExtension.js";
@@ -39,7 +40,7 @@ export type DocsServices = ReturnType<typeof createDocsServices>;
  * or the server's own) reaches the other instances, the automatic versions and the index.
  */
 export function createDocsServices(
-  context: ModuleContext & { config: SliceValues<typeof docsOptions> },
+  context: ModuleContext & AccountsContext & { config: SliceValues<typeof docsOptions> },
 ) {
   const logger = context.log.child({ module: "docs" });
   const store = new DocumentStore(context.database);

@@ -1,4 +1,4 @@
-import { AuditLog } from "@tandem/kernel";
+import { AuditLog } from "@tandem/accounts";
 import { ApiClient, startTestServer, type TestServer } from "@tandem/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDocument, docsUser } from "./support.js";

@@ -1,6 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import type { UserRow } from "@tandem/accounts";
 import { COLLAB_PATH } from "@tandem/docs";
-import type { UserRow } from "@tandem/kernel";
 import { ApiClient, buildUser, eventually, type TestServer } from "@tandem/testkit";
 import { WebSocket } from "ws";
 import * as Y from "yjs";

@@ -1,4 +1,5 @@
-import { readCookie, type TandemModule } from "@tandem/kernel";
+import type { AccountsModule } from "@tandem/accounts";
+import { readCookie } from "@tandem/kernel";
 import { registerAdminRoutes } from "./admin/adminRoutes.js";
 import { registerInteractionRoutes } from "./api/interactions.js";
 import { registerOidcRoutes } from "./api/oidcRoutes.js";
@@ -36,7 +37,7 @@ const KEYS_RELOAD_EVERY_MS = 15_000;
  * Identity: Tandem's OpenID provider, which every app (Tandem's own and third-party ones)
  * signs its users in through. The issuer is the public URL.
  */
-export function createIdentityModule(): TandemModule<typeof identityOptions> {
+export function createIdentityModule(): AccountsModule<typeof identityOptions> {
   let host: ProviderHost | undefined;
   // Set by register, which runs before the scheduler starts the jobs using them.
   let purgePayloads: (() => Promise<void>) | undefined;

@@ -1,4 +1,4 @@
-import { AuditLog } from "@tandem/kernel";
+import { AuditLog } from "@tandem/accounts";
 import {
   buildUser,
   OidcUserAgent,

@@ -1,4 +1,4 @@
-import { TOTP_PERIOD_S, totpCodeAt } from "@tandem/kernel";
+import { TOTP_PERIOD_S, totpCodeAt } from "@tandem/accounts";
 import { ApiClient, buildUser, OidcUserAgent, type TestServer } from "@tandem/testkit";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { ProfileStore } from "../src/organisations/ProfileStore.js";

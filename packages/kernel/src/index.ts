@@ -1,65 +1,3 @@
-export {
-  AccessService,
-  InsufficientScope,
-  type Principal,
-  publicSessionId,
-  sessionIdOf,
-  TOKEN_PREFIX,
-  TOKEN_SCOPES,
-  type TokenInfo,
-  type TokenScope,
-} from "./accounts/AccessService.js";
-export {
-  type AccountDescription,
-  AccountDirectory,
-  type AccountDirectorySource,
-  type AccountGroup,
-  type AccountOrganisation,
-} from "./accounts/AccountDirectory.js";
-export {
-  AccountService,
-  type NewUser,
-  normaliseEmail,
-  presentUser,
-} from "./accounts/AccountService.js";
-export {
-  LoginThrottle,
-  type LoginThrottleOptions,
-  TooManyAttempts,
-} from "./accounts/LoginThrottle.js";
-export { kernelMigrations } from "./accounts/migrations.js";
-export {
-  type Credential,
-  type Revocation,
-  Revocations,
-  revokes,
-} from "./accounts/Revocations.js";
-export {
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  passwordProblem,
-  passwordRefusal,
-} from "./accounts/secrets.js";
-export type { KernelTables, UserRow } from "./accounts/tables.js";
-export { type AccountRoutesDependencies, registerAccountRoutes } from "./api/account.js";
-export { registerInstanceRoutes } from "./api/instances.js";
-export { registerMeRoutes } from "./api/me.js";
-export { registerSessionRoutes } from "./api/session.js";
-export { registerEnrolmentRoutes } from "./api/sessionEnrolment.js";
-export {
-  PASSKEY_OPTIONS_PER_MINUTE,
-  registerPasskeySignInRoutes,
-} from "./api/sessionPasskey.js";
-export {
-  AUDIT_ACTIONS,
-  type AuditAction,
-  type AuditEvent,
-  AuditLog,
-  type AuditQuery,
-  type AuditRecord,
-} from "./audit/AuditLog.js";
-export { auditMigrations } from "./audit/migrations.js";
-export { registerAuditRoutes } from "./audit/routes.js";
 export { assertBlobKey, type BlobStore } from "./blob/BlobStore.js";
 export { LocalBlobStore } from "./blob/LocalBlobStore.js";
 export { type InstanceInfo, InstanceRegistry } from "./cluster/InstanceRegistry.js";
@@ -78,7 +16,7 @@ export {
   wholeNumber,
 } from "./config/options.js";
 export * from "./errors/TandemError.js";
-export { Authenticator, type BearerResolver } from "./http/Authenticator.js";
+export { clientNetwork } from "./http/clientNetwork.js";
 export { readCookie } from "./http/cookies.js";
 export { createHttpServer, type HttpServerOptions } from "./http/createHttpServer.js";
 export { createMetrics, type Metrics } from "./http/metrics.js";
@@ -93,33 +31,10 @@ export { createLogger, type Logger } from "./log/createLogger.js";
 export { LogMailer } from "./mail/LogMailer.js";
 export { escapeHtml, type Mailer, type MailMessage, singleLine } from "./mail/Mailer.js";
 export { DEFAULT_TIMING, MailOutbox, type OutboxTiming } from "./mail/MailOutbox.js";
+export { mailOutboxMigration } from "./mail/migrations.js";
 export { openMailOutbox } from "./mail/openMailOutbox.js";
 export { SmtpMailer } from "./mail/SmtpMailer.js";
 export type { MailTables } from "./mail/tables.js";
-export { registerMfaAdminRoutes } from "./mfa/adminRoutes.js";
-export { localAssurance } from "./mfa/assurance.js";
-export {
-  codeThrottleKey,
-  InvalidChallenge,
-  InvalidCode,
-  MfaService,
-  type MfaServiceOptions,
-  type MfaStatus,
-  type SecondStepMethod,
-} from "./mfa/MfaService.js";
-export { MfaStore } from "./mfa/MfaStore.js";
-export { mfaMigrations } from "./mfa/migrations.js";
-export {
-  InvalidPasskey,
-  type PasskeyInfo,
-  PasskeyService,
-} from "./mfa/PasskeyService.js";
-export { registerPasskeyRoutes } from "./mfa/passkeyRoutes.js";
-export { registerMfaRoutes } from "./mfa/routes.js";
-export { noSecondFactorPolicy, type SecondFactorPolicy } from "./mfa/SecondFactorPolicy.js";
-export { bindSecondFactors, secondFactorOf } from "./mfa/secondFactorSessions.js";
-export type { MfaTables, SecondFactorMethod } from "./mfa/tables.js";
-export { matchingStep, newTotpSecret, stepAt, TOTP_PERIOD_S, totpCodeAt } from "./mfa/totp.js";
 export type { CommandAudit, CommandTools, ModuleCommand } from "./module/ModuleCommand.js";
 export type { ModuleApp, ModuleContext, TandemModule } from "./module/TandemModule.js";
 export { MemoryPubSub } from "./pubsub/MemoryPubSub.js";

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { kernelMigrations } from "@tandem/accounts";
 import {
   type Database,
-  kernelMigrations,
   MigrationFailed,
   type ModuleMigrations,
   migrate,

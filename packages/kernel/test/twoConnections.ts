@@ -1,4 +1,5 @@
-import { type Database, kernelMigrations, migrate, openDatabase } from "@tandem/kernel";
+import { kernelMigrations } from "@tandem/accounts";
+import { type Database, migrate, openDatabase } from "@tandem/kernel";
 import { createTestBackend, type TestBackend } from "@tandem/testkit";
 import { afterAll, beforeAll } from "vitest";
 

@@ -1,12 +1,12 @@
+import type { AccountsModule } from "@tandem/accounts";
 import { createDocsModule } from "@tandem/docs";
 import { createIdentityModule } from "@tandem/identity";
-import type { TandemModule } from "@tandem/kernel";
 
 /**
  * The modules this build of Tandem contains, in registration order; new instances for
  * each start, since a module keeps what it started (tests run several Tandems in one process).
  * Docs, chat and the assistant join this list as they land.
  */
-export function createModules(): TandemModule[] {
+export function createModules(): AccountsModule[] {
   return [createIdentityModule(), createDocsModule()];
 }

@@ -1,21 +1,23 @@
-import { createAccount, type identityOptions, OrganisationStore } from "@tandem/identity";
-import type { SliceValues } from "@tandem/kernel";
 import {
   AccessService,
   AccountService,
-  type AppliedMigration,
   AuditLog,
   auditMigrations,
-  type Database,
   kernelMigrations,
-  type ModuleMigrations,
   mfaMigrations,
-  migrate,
   type NewUser,
-  openDatabase,
   type Revocations,
-  schedulerMigrations,
   type UserRow,
+} from "@tandem/accounts";
+import { createAccount, type identityOptions, OrganisationStore } from "@tandem/identity";
+import type { SliceValues } from "@tandem/kernel";
+import {
+  type AppliedMigration,
+  type Database,
+  type ModuleMigrations,
+  migrate,
+  openDatabase,
+  schedulerMigrations,
 } from "@tandem/kernel";
 import type { TandemConfig } from "./config.js";
 import { createModules } from "./modules.js";

@@ -1,5 +1,5 @@
+import { AuditLog, totpCodeAt } from "@tandem/accounts";
 import { OrganisationStore, ProfileStore } from "@tandem/identity";
-import { AuditLog, totpCodeAt } from "@tandem/kernel";
 import {
   ApiClient,
   buildUser,
@@ -10,8 +10,8 @@ import {
   type TestServer,
 } from "@tandem/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { SoftAuthenticator } from "../../accounts/test/softAuthenticator.js";
 import { codeFlow, isActive, registerClient, relyingParty } from "../../identity/test/support.js";
-import { SoftAuthenticator } from "../../kernel/test/softAuthenticator.js";
 
 let server: TestServer;
 let admin: ApiClient;

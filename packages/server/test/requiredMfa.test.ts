@@ -1,8 +1,8 @@
+import { totpCodeAt } from "@tandem/accounts";
 import { OrganisationStore, ProfileStore } from "@tandem/identity";
-import { totpCodeAt } from "@tandem/kernel";
 import { ApiClient, buildUser, startTestServer, type TestServer } from "@tandem/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { SoftAuthenticator } from "../../kernel/test/softAuthenticator.js";
+import { SoftAuthenticator } from "../../accounts/test/softAuthenticator.js";
 
 let server: TestServer;
 let strictOrganisation: string;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { NewUser, UserRow } from "@tandem/kernel";
+import type { NewUser, UserRow } from "@tandem/accounts";
 import type { RunningTandem } from "@tandem/server";
 import { ApiClient } from "./http.js";
 

@@ -1,4 +1,5 @@
-import type { Authenticator, RestApi } from "@tandem/kernel";
+import type { Authenticator } from "@tandem/accounts";
+import type { RestApi } from "@tandem/kernel";
 import type { AccessRequests } from "../documents/AccessRequests.js";
 import type { DocumentService } from "../documents/DocumentService.js";
 import type { AccessRequestRow } from "../documents/SharingStore.js";

@@ -1,4 +1,5 @@
-import type { Authenticator, RestApi } from "@tandem/kernel";
+import type { Authenticator } from "@tandem/accounts";
+import type { RestApi } from "@tandem/kernel";
 import type { Ownerless } from "../documents/Ownerless.js";
 import { OrphanList, OrphanParams, Recovered, RecoverOrphan } from "../wire/index.js";
 

@@ -1,4 +1,5 @@
-import { type Authenticator, InvalidRequest, type RestApi } from "@tandem/kernel";
+import type { Authenticator } from "@tandem/accounts";
+import { InvalidRequest, type RestApi } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { ExchangeService } from "../convert/ExchangeService.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";

@@ -1,4 +1,4 @@
-import type { Authenticator } from "@tandem/kernel";
+import type { Authenticator } from "@tandem/accounts";
 import type { FastifyRequest } from "fastify";
 import type { Requester } from "../permissions/abilities.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";

@@ -1,4 +1,5 @@
-import type { Authenticator, RestApi } from "@tandem/kernel";
+import type { Authenticator } from "@tandem/accounts";
+import type { RestApi } from "@tandem/kernel";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import type { VersionService } from "../versions/VersionService.js";
 import type { VersionInfo } from "../versions/VersionStore.js";

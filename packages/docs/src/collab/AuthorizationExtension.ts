@@ -1,5 +1,5 @@
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
-import type { Authenticator, Credential, UserRow } from "@tandem/kernel";
+import type { Authenticator, Credential, UserRow } from "@tandem/accounts";
 import { rank } from "../permissions/abilities.js";
 import type { DocumentAccess } from "../permissions/DocumentAccess.js";
 import type { CollabContext } from "./context.js";

@@ -1,13 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Hocuspocus } from "@hocuspocus/server";
-import {
-  type Authenticator,
-  type Credential,
-  type Logger,
-  readCookie,
-  type UserRow,
-} from "@tandem/kernel";
+import type { Authenticator, Credential, UserRow } from "@tandem/accounts";
+import { type Logger, readCookie } from "@tandem/kernel";
 import type { WebSocket, WebSocketServer } from "ws";
 import { CLOSE, type CollabContext } from "./context.js";
 import type { HocuspocusHost } from "./HocuspocusHost.js";

@@ -1,5 +1,6 @@
 import type { Connection, connectedPayload, Extension } from "@hocuspocus/server";
-import { type Credential, type Logger, type Revocations, revokes } from "@tandem/kernel";
+import { type Credential, type Revocations, revokes } from "@tandem/accounts";
+import type { Logger } from "@tandem/kernel";
 import { CLOSE, type CollabContext } from "./context.js";
 import type { HocuspocusHost } from "./HocuspocusHost.js";
 

@@ -1,4 +1,4 @@
-import type { Credential, UserRow } from "@tandem/kernel";
+import type { Credential, UserRow } from "@tandem/accounts";
 import type { Requester } from "../permissions/abilities.js";
 import type { Role } from "../wire/enums.js";
 

@@ -1,11 +1,5 @@
-import {
-  type AccountDirectory,
-  type AccountService,
-  Forbidden,
-  InvalidRequest,
-  type MailOutbox,
-  NotFound,
-} from "@tandem/kernel";
+import type { AccountDirectory, AccountService } from "@tandem/accounts";
+import { Forbidden, InvalidRequest, type MailOutbox, NotFound } from "@tandem/kernel";
 import type { AccessWatcher } from "../collab/AccessWatcher.js";
 import type { DocsNotifier } from "../notifications/DocsNotifier.js";
 import type { MailLanguage } from "../notifications/language.js";

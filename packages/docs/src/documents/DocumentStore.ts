@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Database, KernelTables } from "@tandem/kernel";
+import type { KernelTables } from "@tandem/accounts";
+import type { Database } from "@tandem/kernel";
 import type { Kysely } from "kysely";
 import type { DocsTables } from "../storage/tables.js";
 import type { LinkReach, LinkRole, Role } from "../wire/enums.js";

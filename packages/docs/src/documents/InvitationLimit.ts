@@ -1,4 +1,5 @@
-import { type AuditLog, type Database, TandemError } from "@tandem/kernel";
+import type { AuditLog } from "@tandem/accounts";
+import { type Database, TandemError } from "@tandem/kernel";
 import { type Kysely, sql } from "kysely";
 
 const DAY_MS = 86_400_000;

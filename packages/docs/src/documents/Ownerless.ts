@@ -1,12 +1,5 @@
-import {
-  AccountService,
-  AuditLog,
-  type Database,
-  Forbidden,
-  InvalidRequest,
-  NotFound,
-  type UserRow,
-} from "@tandem/kernel";
+import { AccountService, AuditLog, type UserRow } from "@tandem/accounts";
+import { type Database, Forbidden, InvalidRequest, NotFound } from "@tandem/kernel";
 import { chainOf, type DocumentRow, DocumentStore } from "./DocumentStore.js";
 
 /**

@@ -1,4 +1,5 @@
-import type { AccountService, MailMessage, UserRow } from "@tandem/kernel";
+import type { AccountService, UserRow } from "@tandem/accounts";
+import type { MailMessage } from "@tandem/kernel";
 import { chainOf, type DocumentRow, type DocumentStore } from "../documents/DocumentStore.js";
 import { composeMail } from "./composeMail.js";
 import type { MailLanguage } from "./language.js";

@@ -1,4 +1,5 @@
-import { type AccountDirectory, Forbidden, NotFound, type UserRow } from "@tandem/kernel";
+import type { AccountDirectory, UserRow } from "@tandem/accounts";
+import { Forbidden, NotFound } from "@tandem/kernel";
 import { chainOf, type DocumentRow, type DocumentStore } from "../documents/DocumentStore.js";
 import type { SharingStore } from "../documents/SharingStore.js";
 import type { Role } from "../wire/enums.js";

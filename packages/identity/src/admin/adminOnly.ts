@@ -1,4 +1,4 @@
-import type { AuditAction, AuditLog, Authenticator, UserRow } from "@tandem/kernel";
+import type { AuditAction, AuditLog, Authenticator, UserRow } from "@tandem/accounts";
 import type { FastifyRequest } from "fastify";
 
 /** The signed-in administrator (session cookie, or a token with the `admin` scope); 401/403 otherwise. */

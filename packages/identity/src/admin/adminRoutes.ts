@@ -1,3 +1,4 @@
+import type { AccountsContext } from "@tandem/accounts";
 import type { ModuleContext } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { UpstreamStore } from "../federation/UpstreamStore.js";
@@ -15,11 +16,12 @@ import { registerAdminUserRoutes } from "./users.js";
  */
 export function registerAdminRoutes(
   http: FastifyInstance,
-  deps: ModuleContext & {
-    clients: ClientStore;
-    upstreams: UpstreamStore;
-    defaultOrganisation: OrganisationRow;
-  },
+  deps: ModuleContext &
+    AccountsContext & {
+      clients: ClientStore;
+      upstreams: UpstreamStore;
+      defaultOrganisation: OrganisationRow;
+    },
 ) {
   registerAdminUserRoutes(http, deps);
   registerAdminOrganisationRoutes(http, deps);

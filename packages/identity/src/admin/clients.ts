@@ -1,4 +1,5 @@
-import { type AuditLog, type Authenticator, parseInput, text, z } from "@tandem/kernel";
+import type { AuditLog, Authenticator } from "@tandem/accounts";
+import { parseInput, text, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { ClientStore } from "../provider/ClientStore.js";
 import { audited, requireAdmin } from "./adminOnly.js";

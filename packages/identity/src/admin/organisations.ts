@@ -1,13 +1,5 @@
-import {
-  type AccessService,
-  type AuditLog,
-  type Authenticator,
-  type Database,
-  InvalidRequest,
-  parseInput,
-  text,
-  z,
-} from "@tandem/kernel";
+import type { AccessService, AuditLog, Authenticator } from "@tandem/accounts";
+import { type Database, InvalidRequest, parseInput, text, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import { type OrganisationRow, OrganisationStore } from "../organisations/OrganisationStore.js";
 import { revokeAccount } from "../storage/KyselyAdapter.js";

@@ -1,15 +1,5 @@
-import {
-  type AccountService,
-  type AuditLog,
-  type Authenticator,
-  type Database,
-  InvalidRequest,
-  NotFound,
-  parseInput,
-  text,
-  type UserRow,
-  z,
-} from "@tandem/kernel";
+import type { AccountService, AuditLog, Authenticator, UserRow } from "@tandem/accounts";
+import { type Database, InvalidRequest, NotFound, parseInput, text, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import { createAccount } from "../organisations/accountCreator.js";
 import { type OrganisationRow, OrganisationStore } from "../organisations/OrganisationStore.js";

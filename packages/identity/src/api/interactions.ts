@@ -3,7 +3,7 @@ import {
   type Authenticator,
   localAssurance,
   secondFactorOf,
-} from "@tandem/kernel";
+} from "@tandem/accounts";
 import type { FastifyInstance } from "fastify";
 import type { InteractionResults } from "oidc-provider";
 import type { ClientStore } from "../provider/ClientStore.js";

@@ -1,11 +1,5 @@
-import {
-  type AuditLog,
-  type Authenticator,
-  NotFound,
-  parseInput,
-  type Revocations,
-  z,
-} from "@tandem/kernel";
+import type { AuditLog, Authenticator, Revocations } from "@tandem/accounts";
+import { NotFound, parseInput, z } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import type { ClientStore } from "../provider/ClientStore.js";
 import type { ConsentedApp, GrantStore } from "./GrantStore.js";

@@ -1,4 +1,5 @@
-import { type AuditLog, type Authenticator, Forbidden, parseInput, z } from "@tandem/kernel";
+import type { AuditLog, Authenticator } from "@tandem/accounts";
+import { Forbidden, parseInput, z } from "@tandem/kernel";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ConsentService } from "./ConsentService.js";
 

@@ -1,10 +1,5 @@
-import {
-  type AccountService,
-  Conflict,
-  type Database,
-  Forbidden,
-  type UserRow,
-} from "@tandem/kernel";
+import type { AccountService, UserRow } from "@tandem/accounts";
+import { Conflict, type Database, Forbidden } from "@tandem/kernel";
 import type { Kysely } from "kysely";
 import { OrganisationStore } from "../organisations/OrganisationStore.js";
 import { ProfileStore } from "../organisations/ProfileStore.js";

@@ -1,10 +1,5 @@
-import {
-  type Database,
-  Forbidden,
-  InvalidRequest,
-  TandemError,
-  type UserRow,
-} from "@tandem/kernel";
+import type { UserRow } from "@tandem/accounts";
+import { type Database, Forbidden, InvalidRequest, TandemError } from "@tandem/kernel";
 import type * as Oidc from "openid-client";
 import { kyselyAdapterFactory } from "../storage/KyselyAdapter.js";
 import type { AccountLinker } from "./AccountLinker.js";

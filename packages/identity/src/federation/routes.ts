@@ -1,13 +1,5 @@
-import {
-  type AccessService,
-  type AuditLog,
-  type Authenticator,
-  Forbidden,
-  parseInput,
-  reasonOf,
-  TandemError,
-  z,
-} from "@tandem/kernel";
+import type { AccessService, AuditLog, Authenticator } from "@tandem/accounts";
+import { Forbidden, parseInput, reasonOf, TandemError, z } from "@tandem/kernel";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { errorPage } from "../api/errorPage.js";
 import { upstreamUsedMfa } from "../organisations/secondFactorRule.js";

@@ -2,9 +2,9 @@ import type {
   AccountDescription,
   AccountDirectorySource,
   AccountGroup,
-  Database,
   KernelTables,
-} from "@tandem/kernel";
+} from "@tandem/accounts";
+import type { Database } from "@tandem/kernel";
 import type { Kysely } from "kysely";
 import { GroupStore } from "../scim/GroupStore.js";
 import type { IdentityTables } from "../storage/tables.js";

@@ -1,4 +1,5 @@
-import { type Database, InvalidRequest, type KernelTables } from "@tandem/kernel";
+import type { KernelTables } from "@tandem/accounts";
+import { type Database, InvalidRequest } from "@tandem/kernel";
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { IdentityTables } from "../storage/tables.js";
 import type { OrganisationRow } from "./OrganisationStore.js";

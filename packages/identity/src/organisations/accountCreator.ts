@@ -1,4 +1,5 @@
-import type { AccountService, Database, NewUser, UserRow } from "@tandem/kernel";
+import type { AccountService, NewUser, UserRow } from "@tandem/accounts";
+import type { Database } from "@tandem/kernel";
 import type { OrganisationRow } from "./OrganisationStore.js";
 import { OrganisationStore } from "./OrganisationStore.js";
 import { ProfileStore } from "./ProfileStore.js";

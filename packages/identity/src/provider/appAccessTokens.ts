@@ -1,4 +1,4 @@
-import type { AccountService, BearerResolver } from "@tandem/kernel";
+import type { AccountService, BearerResolver } from "@tandem/accounts";
 import type { ProviderHost } from "./ProviderHost.js";
 
 /**

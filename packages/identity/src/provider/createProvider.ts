@@ -1,11 +1,5 @@
-import {
-  type AccountService,
-  CommitFailed,
-  type Database,
-  type Logger,
-  type Revocations,
-  withDeferredCommits,
-} from "@tandem/kernel";
+import type { AccountService, Revocations } from "@tandem/accounts";
+import { CommitFailed, type Database, type Logger, withDeferredCommits } from "@tandem/kernel";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { errorPage } from "../api/errorPage.js";
 import type { IdentityClaims } from "../organisations/ProfileStore.js";

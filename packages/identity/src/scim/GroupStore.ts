@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Database, KernelTables } from "@tandem/kernel";
+import type { KernelTables } from "@tandem/accounts";
+import type { Database } from "@tandem/kernel";
 import { type Kysely, type SqlBool, sql } from "kysely";
 import type { IdentityTables } from "../storage/tables.js";
 import { type AttributeMap, linkAttribute, textAttribute, timeAttribute } from "./filterSql.js";

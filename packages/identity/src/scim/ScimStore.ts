@@ -1,4 +1,5 @@
-import type { Database, KernelTables } from "@tandem/kernel";
+import type { KernelTables } from "@tandem/accounts";
+import type { Database } from "@tandem/kernel";
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { IdentityTables } from "../storage/tables.js";
 import {

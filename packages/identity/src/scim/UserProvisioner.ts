@@ -1,4 +1,5 @@
-import type { AccountService, Database, UserRow } from "@tandem/kernel";
+import type { AccountService, UserRow } from "@tandem/accounts";
+import type { Database } from "@tandem/kernel";
 import { type OrganisationRow, OrganisationStore } from "../organisations/OrganisationStore.js";
 import { ProfileStore } from "../organisations/ProfileStore.js";
 import { mutability, notFound, ScimError, uniqueness } from "./errors.js";

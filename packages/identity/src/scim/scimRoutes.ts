@@ -1,4 +1,4 @@
-import type { Authenticator, Principal } from "@tandem/kernel";
+import type { Authenticator, Principal } from "@tandem/accounts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { registerDiscoveryRoutes } from "./discovery.js";
 import { notFound, ScimError, scimErrorHandler } from "./errors.js";

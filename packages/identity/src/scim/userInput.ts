@@ -1,4 +1,5 @@
-import { normaliseEmail, z } from "@tandem/kernel";
+import { normaliseEmail } from "@tandem/accounts";
+import { z } from "@tandem/kernel";
 import { invalidSyntax, invalidValue } from "./errors.js";
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from "./urns.js";
 

@@ -1,5 +1,5 @@
-import { clientNetwork } from "../accounts/clientNetwork.js";
 import { TandemError } from "../errors/TandemError.js";
+import { clientNetwork } from "./clientNetwork.js";
 
 /** Too many requests of one kind from a network: try again in `retryAfter` seconds. */
 export class TooManyRequests extends TandemError {

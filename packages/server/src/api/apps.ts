@@ -1,4 +1,5 @@
-import type { Authenticator, ModuleApp, TandemModule } from "@tandem/kernel";
+import type { Authenticator } from "@tandem/accounts";
+import type { ModuleApp, TandemModule } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 
 const segments = (path: string) => path.split("/").filter(Boolean);

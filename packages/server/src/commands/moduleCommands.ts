@@ -1,4 +1,5 @@
-import type { AuditAction, CommandTools, TandemModule } from "@tandem/kernel";
+import type { AuditAction } from "@tandem/accounts";
+import type { CommandTools, TandemModule } from "@tandem/kernel";
 import type { Command } from "commander";
 import { parseConfig } from "../config.js";
 import { CliError } from "./CliError.js";

@@ -1,4 +1,4 @@
-import { MfaService, normaliseEmail, presentUser } from "@tandem/kernel";
+import { MfaService, normaliseEmail, presentUser } from "@tandem/accounts";
 import type { Command } from "commander";
 import { CliError } from "./CliError.js";
 import { readStdin, withStorage } from "./withStorage.js";

@@ -1,4 +1,4 @@
-import type { AuditAction } from "@tandem/kernel";
+import type { AuditAction } from "@tandem/accounts";
 import { parseConfig } from "../config.js";
 import { prepareDataDir } from "../startup/dataDir.js";
 import { openStorage, type Storage } from "../storage.js";

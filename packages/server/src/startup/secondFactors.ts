@@ -1,9 +1,9 @@
 import {
   type AccessService,
   type AccountService,
+  type AccountsModule,
   type AuditLog,
   type Authenticator,
-  type Database,
   type LoginThrottle,
   MfaService,
   PasskeyService,
@@ -14,13 +14,13 @@ import {
   registerPasskeySignInRoutes,
   registerSessionRoutes,
   type SecondFactorPolicy,
-  type TandemModule,
-} from "@tandem/kernel";
+} from "@tandem/accounts";
+import type { Database } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 
 /** Any module that requires a second factor of the account decides (identity: its organisation). */
 export function secondFactorPolicyOf(
-  modules: TandemModule[],
+  modules: AccountsModule[],
   database: Database,
 ): SecondFactorPolicy {
   return async (user) => {
@@ -46,7 +46,7 @@ export function registerSignInRoutes(
     access: AccessService;
     audit: AuditLog;
   },
-  options: { throttle: LoginThrottle; modules: TandemModule[] },
+  options: { throttle: LoginThrottle; modules: AccountsModule[] },
 ): void {
   const mfa = new MfaService(context.database);
   const passkeys = new PasskeyService(context.database, { publicUrl: context.publicUrl });

@@ -3,6 +3,15 @@ import {
   AccountDirectory,
   AuditLog,
   Authenticator,
+  LoginThrottle,
+  Revocations,
+  registerAccountRoutes,
+  registerAuditRoutes,
+  registerInstanceRoutes,
+  registerMeRoutes,
+  type UserRow,
+} from "@tandem/accounts";
+import {
   createHttpServer,
   createLogger,
   createMetrics,
@@ -10,20 +19,13 @@ import {
   type Job,
   LocalBlobStore,
   type Logger,
-  LoginThrottle,
   openMailOutbox,
   openPubSub,
   type PubSub,
   publicUrlOf,
   RawRoutes,
-  Revocations,
-  registerAccountRoutes,
-  registerAuditRoutes,
-  registerInstanceRoutes,
-  registerMeRoutes,
   Scheduler,
   UpgradeRouter,
-  type UserRow,
 } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import { registerAppRoutes } from "../api/apps.js";

@@ -1,0 +1,81 @@
+import { Forbidden, NotFound, parseInput, text } from "@tandem/kernel";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { type AccessService, TOKEN_SCOPES } from "../accounts/AccessService.js";
+import type { AuditLog } from "../audit/AuditLog.js";
+import type { Authenticator } from "../http/Authenticator.js";
+
+const DAY = 86_400_000;
+
+const NewToken = z.object({
+  /** What the token is for, shown in the list. */
+  name: text(z.string().trim().min(1).max(100)),
+  /** Days until it expires (1–365), or null for a token that never expires. */
+  expiresInDays: z.number().int().min(1).max(365).nullable(),
+  /** What it may be used for: "api" (Tandem's REST API), "scim" (provisioning), "admin" (the admin API). */
+  scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).max(10),
+});
+
+const TokenParams = z.object({
+  /** The token's id, as the list gives it. */
+  id: z.string().min(1).max(64),
+});
+
+export function registerAccountTokenRoutes(
+  app: FastifyInstance,
+  deps: { auth: Authenticator; access: AccessService; audit: AuditLog },
+) {
+  /** GET /api/v1/account/tokens — the user's personal access tokens not revoked, no secrets. */
+  app.get("/api/v1/account/tokens", async (request) => {
+    const { user } = await deps.auth.require(request);
+    return { tokens: await deps.access.tokensOf(user) };
+  });
+
+  /**
+   * POST /api/v1/account/tokens — a new personal access token; `token`, the secret, is in
+   * this answer only. Made from a browser session only: a token minting tokens could outlive
+   * its own revocation or widen its scopes.
+   */
+  app.post("/api/v1/account/tokens", async (request, reply) => {
+    const { user, via } = await deps.auth.require(request);
+    if (via !== "session") throw new Forbidden("Create tokens from a signed-in browser session.");
+    const input = parseInput(NewToken, request.body);
+    for (const scope of ["scim", "admin"] as const) {
+      if (input.scopes.includes(scope) && user.role !== "admin") {
+        throw new Forbidden(`Only administrators may create tokens with the "${scope}" scope.`);
+      }
+    }
+    const expiresAt = input.expiresInDays === null ? null : Date.now() + input.expiresInDays * DAY;
+    const created = await deps.access.createToken(user, {
+      name: input.name,
+      expiresAt,
+      scopes: input.scopes,
+    });
+    await deps.audit.record({
+      action: "token_created",
+      outcome: "success",
+      actor: { id: user.id, email: user.email },
+      subject: user.email,
+      ip: request.ip,
+      details: { tokenId: created.id, name: input.name, scopes: created.scopes, expiresAt },
+    });
+    const [token] = (await deps.access.tokensOf(user)).filter((t) => t.id === created.id);
+    return reply.status(201).send({ ...token, token: created.token });
+  });
+
+  /** DELETE /api/v1/account/tokens/:id — revokes one of the user's tokens at once (204). */
+  app.delete("/api/v1/account/tokens/:id", async (request, reply) => {
+    const { user } = await deps.auth.require(request);
+    const { id } = parseInput(TokenParams, request.params);
+    if (!(await deps.access.revokeToken(user, id))) throw new NotFound("No such token.");
+    await deps.audit.record({
+      action: "token_revoked",
+      outcome: "success",
+      actor: { id: user.id, email: user.email },
+      subject: user.email,
+      ip: request.ip,
+      details: { tokenId: id },
+    });
+    return reply.status(204).send();
+  });
+}
