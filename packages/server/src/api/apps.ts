@@ -42,7 +42,9 @@ export function registerAppRoutes(
 ) {
   // Read through the wire schema the web app parses with, once at start: an entry that does
   // not fit it (a missing language) is refused here rather than dropped by every browser.
-  const body: AppList = AppList.parse({ apps: collectApps(deps.modules) });
+  // (The typed list also makes the compiler refuse a ModuleApp that drifts from AppEntry.)
+  const apps: AppList["apps"] = collectApps(deps.modules);
+  const body: AppList = AppList.parse({ apps });
   /** GET /api/v1/apps — the apps of this deployment, for the web app's switcher. */
   http.get("/api/v1/apps", async (request) => {
     await deps.auth.require(request);
