@@ -1,5 +1,6 @@
 import type { Authenticator } from "@tandem/accounts";
 import type { ModuleApp, TandemModule } from "@tandem/kernel";
+import { AppList } from "@tandem/kernel/wire";
 import type { FastifyInstance } from "fastify";
 
 const segments = (path: string) => path.split("/").filter(Boolean);
@@ -40,10 +41,14 @@ export function registerAppRoutes(
   http: FastifyInstance,
   deps: { auth: Authenticator; modules: TandemModule[] },
 ) {
-  const apps = collectApps(deps.modules);
+  // Read through the wire schema the web app parses with, once at start: an entry that does
+  // not fit it (a missing language) is refused here rather than dropped by every browser.
+  // (The typed list also makes the compiler refuse a ModuleApp that drifts from AppEntry.)
+  const apps: AppList["apps"] = collectApps(deps.modules);
+  const body: AppList = AppList.parse({ apps });
   /** GET /api/v1/apps — the apps of this deployment, for the web app's switcher. */
   http.get("/api/v1/apps", async (request) => {
     await deps.auth.require(request);
-    return { apps };
+    return body;
   });
 }

@@ -129,8 +129,14 @@ describe("signOut", () => {
 
 describe("fetchApps", () => {
   it("keeps well-formed entries and drops the rest", async () => {
-    answer(200, { apps: [{ id: "docs", path: "/docs" }, { id: 3 }] });
-    await expect(fetchApps()).resolves.toEqual([{ id: "docs", path: "/docs" }]);
+    const docs = {
+      id: "docs",
+      path: "/docs",
+      name: { en: "Docs", fr: "Documents", de: "Dokumente" },
+      icon: "file-text",
+    };
+    answer(200, { apps: [docs, { id: 3 }, { id: "chat", path: "/chat", name: { en: "Chat" } }] });
+    await expect(fetchApps()).resolves.toEqual([docs]);
   });
 });
 

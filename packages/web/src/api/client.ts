@@ -1,13 +1,8 @@
-import { User } from "@tandem/kernel/wire";
+import { AppEntry, User } from "@tandem/kernel/wire";
 import i18n from "i18next";
 import type { z } from "zod";
 
-export { User };
-/** One enabled app, as listed by `GET /api/v1/apps`. */
-export interface AppEntry {
-  id: string;
-  path: string;
-}
+export { AppEntry, User };
 
 /**
  * How an e-mail address signs in, as `GET /api/v1/auth/discover` answers: a password here,
@@ -43,11 +38,11 @@ function parseApps(value: unknown): AppEntry[] {
   if (!isObject(value) || !Array.isArray(value.apps)) {
     throw new ApiError(200, "invalid_response", "The server sent an unexpected app list");
   }
-  return value.apps.flatMap((app: unknown) =>
-    isObject(app) && typeof app.id === "string" && typeof app.path === "string"
-      ? [{ id: app.id, path: app.path }]
-      : [],
-  );
+  // One entry this client cannot read leaves the others usable.
+  return value.apps.flatMap((app: unknown) => {
+    const parsed = AppEntry.safeParse(app);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 /**

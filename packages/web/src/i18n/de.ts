@@ -1,7 +1,7 @@
-import { adminMessages } from "../admin/messages.js";
-import { consentMessages } from "../consent/messages.js";
+import { adminDe } from "../admin/messages/de.js";
+import { consentDe } from "../consent/messages/de.js";
 import { docsDe } from "../docs/messages/de.js";
-import { passkeyMessages } from "../mfa/messages.js";
+import { mfaDe } from "../mfa/messages/de.js";
 import type { Messages } from "./en.js";
 
 export const de: Messages = {
@@ -188,8 +188,8 @@ export const de: Messages = {
     failed: "Das hat nicht funktioniert. Bitte versuchen Sie es erneut.",
     errorTitle: "Ein Fehler ist aufgetreten",
   },
-  admin: adminMessages.de,
-  passkeys: passkeyMessages.de,
-  consent: consentMessages.de,
+  admin: adminDe,
+  passkeys: mfaDe,
+  consent: consentDe,
   docs: docsDe,
 };

@@ -1,7 +1,7 @@
-import { adminMessages } from "../admin/messages.js";
-import { consentMessages } from "../consent/messages.js";
+import { adminEn } from "../admin/messages/en.js";
+import { consentEn } from "../consent/messages/en.js";
 import { docsEn } from "../docs/messages/en.js";
-import { passkeyMessages } from "../mfa/messages.js";
+import { mfaEn } from "../mfa/messages/en.js";
 
 // English is the reference locale: its shape is the type every other locale must match.
 export const en = {
@@ -182,9 +182,9 @@ export const en = {
     failed: "This did not work. Please try again.",
     errorTitle: "Something went wrong",
   },
-  admin: adminMessages.en,
-  passkeys: passkeyMessages.en,
-  consent: consentMessages.en,
+  admin: adminEn,
+  passkeys: mfaEn,
+  consent: consentEn,
   docs: docsEn,
 };
 

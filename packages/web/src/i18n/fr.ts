@@ -1,7 +1,7 @@
-import { adminMessages } from "../admin/messages.js";
-import { consentMessages } from "../consent/messages.js";
+import { adminFr } from "../admin/messages/fr.js";
+import { consentFr } from "../consent/messages/fr.js";
 import { docsFr } from "../docs/messages/fr.js";
-import { passkeyMessages } from "../mfa/messages.js";
+import { mfaFr } from "../mfa/messages/fr.js";
 import type { Messages } from "./en.js";
 
 export const fr: Messages = {
@@ -189,8 +189,8 @@ export const fr: Messages = {
     failed: "L’opération a échoué. Veuillez réessayer.",
     errorTitle: "Une erreur est survenue",
   },
-  admin: adminMessages.fr,
-  passkeys: passkeyMessages.fr,
-  consent: consentMessages.fr,
+  admin: adminFr,
+  passkeys: mfaFr,
+  consent: consentFr,
   docs: docsFr,
 };

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { adminMessages } from "../admin/messages.js";
-import { consentMessages } from "../consent/messages.js";
+import { adminDe } from "../admin/messages/de.js";
+import { adminEn } from "../admin/messages/en.js";
+import { adminFr } from "../admin/messages/fr.js";
+import { consentDe } from "../consent/messages/de.js";
+import { consentEn } from "../consent/messages/en.js";
+import { consentFr } from "../consent/messages/fr.js";
 import { docsDe } from "../docs/messages/de.js";
 import { docsEn } from "../docs/messages/en.js";
 import { docsFr } from "../docs/messages/fr.js";
-import { passkeyMessages } from "../mfa/messages.js";
+import { mfaDe } from "../mfa/messages/de.js";
+import { mfaEn } from "../mfa/messages/en.js";
+import { mfaFr } from "../mfa/messages/fr.js";
 import { webModules } from "../modules.js";
 import { de } from "./de.js";
 import { en } from "./en.js";
@@ -21,13 +27,19 @@ function keys(messages: object, prefix = ""): string[] {
     .sort();
 }
 
-// Each message file of the web app, in its three languages.
+// Each area's message files (`<area>/messages/{en,fr,de}.ts`) and the locales that hook them in.
+const areas = {
+  admin: { en: adminEn, fr: adminFr, de: adminDe },
+  consent: { en: consentEn, fr: consentFr, de: consentDe },
+  docs: { en: docsEn, fr: docsFr, de: docsDe },
+  passkeys: { en: mfaEn, fr: mfaFr, de: mfaDe },
+};
 const files = {
   "i18n/{en,fr,de}.ts": { en, fr, de },
-  "admin/messages.ts": adminMessages,
-  "consent/messages.ts": consentMessages,
-  "mfa/messages.ts": passkeyMessages,
-  "docs/messages/*": { en: docsEn, fr: docsFr, de: docsDe },
+  "admin/messages/*": areas.admin,
+  "consent/messages/*": areas.consent,
+  "mfa/messages/*": areas.passkeys,
+  "docs/messages/*": areas.docs,
 };
 
 describe("message files", () => {
@@ -39,12 +51,19 @@ describe("message files", () => {
   it("each locale hooks in its own language's module messages, not English", () => {
     for (const [language, locale] of Object.entries({ fr, de })) {
       const key = language as "fr" | "de";
-      expect(locale.admin).toBe(adminMessages[key]);
-      expect(locale.consent).toBe(consentMessages[key]);
-      expect(locale.passkeys).toBe(passkeyMessages[key]);
+      expect(locale.admin).toBe(areas.admin[key]);
+      expect(locale.consent).toBe(areas.consent[key]);
+      expect(locale.passkeys).toBe(areas.passkeys[key]);
+      expect(locale.docs).toBe(areas.docs[key]);
     }
-    expect(fr.docs).toBe(docsFr);
-    expect(de.docs).toBe(docsDe);
+  });
+
+  it("covers every message file of the web app, all in the one layout", () => {
+    const onDisk = Object.keys(import.meta.glob(["../**/messages.ts", "../**/messages/*.ts"]));
+    const covered = Object.keys(files)
+      .filter((file) => file.endsWith("/messages/*"))
+      .flatMap((file) => languages.map((language) => `../${file.replace("*", language)}.ts`));
+    expect(onDisk.sort()).toEqual(covered.sort());
   });
 
   it("every web module names itself in each language", () => {

@@ -2,7 +2,7 @@ import { IconApps } from "@tabler/icons-react";
 import { fireEvent, screen } from "@testing-library/react";
 import { createMemoryRouter, matchRoutes, Outlet, RouterProvider } from "react-router";
 import { describe, expect, it } from "vitest";
-import type { User } from "../api/client";
+import type { AppEntry, User } from "../api/client";
 import { webModules } from "../modules";
 import { renderUi } from "../test/render";
 import { buildRoutes, ShellContext } from "./router";
@@ -106,13 +106,18 @@ describe("the module list", () => {
   });
 });
 
+/** An app as `GET /api/v1/apps` lists it, named alike in every language. */
+const served = (id: string, name: string): AppEntry => ({
+  id,
+  path: `/${id}`,
+  name: { en: name, fr: name, de: name },
+  icon: "apps",
+});
+
 describe("the app switcher's entries", () => {
   it("presents the apps the server enables, in its order, with their module's name", () => {
     const entries = switcherEntries(
-      [
-        { id: "chat", path: "/chat" },
-        { id: "docs", path: "/docs" },
-      ],
+      [served("chat", "Chat"), served("docs", "Docs")],
       webModules,
       "fr",
     );
@@ -125,9 +130,13 @@ describe("the app switcher's entries", () => {
   });
 
   it("falls back to English for a language it has no name in", () => {
-    expect(switcherEntries([{ id: "docs", path: "/docs" }], webModules, "it")[0]?.name).toBe(
-      "Docs",
-    );
+    expect(switcherEntries([served("docs", "Docs")], webModules, "it")[0]?.name).toBe("Docs");
+  });
+
+  it("names an app this build has no module for as the server does, in the language", () => {
+    const chat = { ...served("chat", "Chat"), name: { en: "Chat", fr: "Discussion", de: "Chat" } };
+    expect(switcherEntries([chat], webModules, "fr")[0]?.name).toBe("Discussion");
+    expect(switcherEntries([chat], webModules, "it")[0]?.name).toBe("Chat");
   });
 
   it("lists no module the server does not enable", () => {

@@ -48,8 +48,8 @@ export function localise(text: Localised, language: string | undefined): string 
 
 /**
  * The switcher's and the home page's entries: the apps the server enables, in its order,
- * presented by the web module of the same id; an id this build has no module for is shown
- * by its name as it is.
+ * presented by the web module of the same id; an app this build has no module for is shown
+ * with the name the server gives it, in the interface language.
  */
 export function switcherEntries(
   apps: readonly AppEntry[],
@@ -59,7 +59,7 @@ export function switcherEntries(
   return apps.map((app) => {
     const module = modules.find((m) => m.id === app.id);
     if (!module) {
-      const name = app.id.charAt(0).toUpperCase() + app.id.slice(1);
+      const name = localise(app.name, language);
       return { id: app.id, path: app.path, icon: IconApps, name, description: undefined };
     }
     return {

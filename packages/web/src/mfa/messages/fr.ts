@@ -1,0 +1,48 @@
+import type { MfaMessages } from "./en.js";
+
+export const mfaFr: MfaMessages = {
+  heading: "Clés d’accès",
+  intro:
+    "Une clé d’accès prouve votre identité avec le verrouillage de votre appareil ou une clé de sécurité. Après votre mot de passe, elle remplace le code de votre application.",
+  listLabel: "Vos clés d’accès",
+  none: "Aucune clé d’accès pour le moment.",
+  added: "Ajoutée le {{date}}",
+  lastUsed: "dernière utilisation le {{date}}",
+  neverUsed: "jamais utilisée",
+  add: "Ajouter une clé d’accès",
+  name: "Nom de cette clé d’accès",
+  nameHint: "Par exemple : Ordinateur du bureau, ou Clé de sécurité",
+  defaultName: "Clé d’accès",
+  create: "Créer la clé d’accès",
+  cancel: "Annuler",
+  rename: "Renommer",
+  renameLabel: "Renommer la clé d’accès {{name}}",
+  save: "Enregistrer",
+  remove: "Supprimer",
+  removeLabel: "Supprimer la clé d’accès {{name}}",
+  addedNotice: "La clé d’accès a été ajoutée.",
+  renamedNotice: "La clé d’accès a été renommée.",
+  removedNotice: "La clé d’accès a été supprimée.",
+  unsupported: "Ce navigateur ne peut pas utiliser de clés d’accès.",
+  cancelled: "Aucune clé d’accès n’a été utilisée : la demande a été annulée ou a expiré.",
+  refused: "La clé d’accès n’a pas été acceptée. Réessayez, ou utilisez un autre moyen.",
+  failed: "Cela n’a pas fonctionné. Veuillez réessayer.",
+  signIn: "Se connecter avec une clé d’accès",
+  or: "ou",
+  stepIntro: "Utilisez votre clé d’accès pour terminer la connexion.",
+  use: "Utiliser ma clé d’accès",
+  usePasskey: "Utiliser plutôt une clé d’accès",
+  useCode: "Utiliser plutôt un code de votre application",
+  enrolIntro:
+    "Votre organisation exige la validation en deux étapes. Configurez un second moyen de prouver votre identité pour terminer la connexion.",
+  enrolPasskey: "Créer une clé d’accès",
+  enrolApp: "Configurer une application d’authentification",
+  enrolAppIntro:
+    "Scannez ce QR code avec votre application d’authentification, puis saisissez le code qu’elle affiche.",
+  continue: "Continuer",
+  regenerate: "Nouveaux codes de secours",
+  regenerateIntro:
+    "Saisissez un code actuel de votre application pour obtenir dix nouveaux codes de secours. Les anciens ne fonctionneront plus.",
+  regenerateConfirm: "Générer de nouveaux codes",
+  regenerated: "De nouveaux codes de secours ont été générés.",
+};
