@@ -1,4 +1,4 @@
-import type { AccountsModule } from "@tandem/accounts";
+import type { AccountsModule, BearerResolver, SignOutHook } from "@tandem/accounts";
 import { readCookie } from "@tandem/kernel";
 import { registerAdminRoutes } from "./admin/adminRoutes.js";
 import { registerInteractionRoutes } from "./api/interactions.js";
@@ -13,6 +13,7 @@ import { Broker } from "./federation/Broker.js";
 import { FederatedSessions } from "./federation/FederatedSessions.js";
 import { registerFederationRoutes } from "./federation/routes.js";
 import { UpstreamStore } from "./federation/UpstreamStore.js";
+import { createAccount } from "./organisations/accountCreator.js";
 import { IdentityDirectory } from "./organisations/IdentityDirectory.js";
 import { OrganisationStore } from "./organisations/OrganisationStore.js";
 import { ProfileStore } from "./organisations/ProfileStore.js";
@@ -27,6 +28,7 @@ import { registerScimRoutes } from "./scim/scimRoutes.js";
 import { purgeExpiredPayloads, revokeAccount } from "./storage/KyselyAdapter.js";
 import { identityMigrations } from "./storage/migrations.js";
 import { SecretStore } from "./storage/SecretStore.js";
+import { IDENTITY_AUDIT_ACTIONS, IDENTITY_TOKEN_SCOPES } from "./wire/index.js";
 
 const PURGE_EVERY_MS = 3_600_000;
 
@@ -37,10 +39,46 @@ const PURGE_EVERY_MS = 3_600_000;
 export function createIdentityModule(): AccountsModule<typeof identityOptions> {
   let host: ProviderHost | undefined;
   let purge: NodeJS.Timeout | undefined;
+  // Set by register(); the declarations below answer from them.
+  let appTokens: BearerResolver | undefined;
+  let directory: IdentityDirectory | undefined;
+  let endProviderSession: SignOutHook | undefined;
+  let endFederatedSession: SignOutHook | undefined;
+  const registered = (): IdentityDirectory => {
+    if (!directory) throw new Error("identity's directory was asked before the module registered");
+    return directory;
+  };
   return {
     name: "identity",
     options: identityOptions,
     migrations: identityMigrations,
+    auditActions: IDENTITY_AUDIT_ACTIONS,
+    tokenScopes: IDENTITY_TOKEN_SCOPES,
+    bearerTokens: async (token) => appTokens?.(token),
+    onSignOut: [
+      async (request, reply) => endProviderSession?.(request, reply),
+      async (request, reply) => endFederatedSession?.(request, reply),
+    ],
+    directory: {
+      describe: (userId) => registered().describe(userId),
+      groupIdsOf: (userId) => registered().groupIdsOf(userId),
+      group: (groupId) => registered().group(groupId),
+    },
+    // The CLI's `user add` and test factories: an account never exists without its profile.
+    createAccount: ({ database, accounts, config }, input) =>
+      createAccount(
+        {
+          database,
+          accounts,
+          defaultOrganisation: () =>
+            new OrganisationStore(database).ensureDefault({
+              name: config.organisationName,
+              country: config.organisationCountry,
+              identifier: config.organisationId,
+            }),
+        },
+        input,
+      ),
     async register(http, context) {
       const keys = new KeyStore(context.database);
       const clients = new ClientStore(context.database);
@@ -83,12 +121,12 @@ export function createIdentityModule(): AccountsModule<typeof identityOptions> {
       host.watch();
       registerOidcRoutes(context.raw, host);
       const running = host;
-      context.auth.acceptBearer(appAccessTokens(running, context.accounts));
-      context.directory.provide(new IdentityDirectory(context.database));
-      context.auth.onSignOut(async (request, reply) => {
+      appTokens = appAccessTokens(running, context.accounts);
+      directory = new IdentityDirectory(context.database);
+      endProviderSession = async (request, reply) => {
         await endBrowserSession(running, request, reply, context.log);
         return undefined;
-      });
+      };
       const upstreams = new UpstreamStore(context.database);
       const broker = new Broker(
         context.database,
@@ -123,10 +161,10 @@ export function createIdentityModule(): AccountsModule<typeof identityOptions> {
         audit: context.audit,
         requiresMfa: (userId) => organisationRequiresMfa(context.database, userId),
       });
-      context.auth.onSignOut(async (request) => {
+      endFederatedSession = async (request) => {
         const sessionId = context.auth.sessionId(request);
         return sessionId ? federatedSessions.end(sessionId, `${context.publicUrl}/`) : undefined;
-      });
+      };
       await registerScimRoutes(http, { ...context, defaultOrganisation: home });
       registerAdminRoutes(http, { ...context, clients, upstreams, defaultOrganisation: home });
       purge = setInterval(() => {

@@ -31,6 +31,7 @@ import { createModules } from "../modules.js";
 import { openStorage, type Storage } from "../storage.js";
 import { VERSION } from "../version.js";
 import { registerWebApp } from "../web.js";
+import { accountDeclarations } from "./accountDeclarations.js";
 import { prepareDataDir } from "./dataDir.js";
 import { reservePort } from "./portProbe.js";
 import { registerSignInRoutes } from "./secondFactors.js";
@@ -59,6 +60,9 @@ export interface RunningTandem {
  */
 export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise<RunningTandem> {
   const parsed = parseConfig(env);
+  // Declarations first: modules that contradict each other fail before anything is written.
+  const modules = createModules();
+  const declared = accountDeclarations(modules);
   const port = await reservePort(parsed.kernel.port, parsed.kernel.host);
   const config: TandemConfig = { ...parsed, kernel: { ...parsed.kernel, port } };
   const log = createLogger(config.kernel);
@@ -97,7 +101,11 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       raw,
     });
     cleanups.push(() => http.close());
-    const auth = new Authenticator(storage.access, { publicUrl });
+    const auth = new Authenticator(storage.access, {
+      publicUrl,
+      bearerTokens: declared.bearerTokens,
+      signOut: declared.signOut,
+    });
     const instances = new InstanceRegistry(pubsub, { version: VERSION });
     const context = {
       kernel: config.kernel,
@@ -111,15 +119,14 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       accounts: storage.accounts,
       access: storage.access,
       revocations: storage.access.revocations,
-      audit: new AuditLog(storage.database, log),
+      audit: new AuditLog(storage.database, log, declared.auditActions),
       disableUser: storage.disableUser,
-      directory: new AccountDirectory(),
+      directory: new AccountDirectory(declared.directory),
       upgrades: new UpgradeRouter(),
       raw,
     };
     context.upgrades.attach(http.server);
     const throttle = new LoginThrottle(storage.database);
-    const modules = createModules();
     registerSignInRoutes(http, context, { throttle, modules });
     registerMeRoutes(http, context);
     registerAccountRoutes(http, { ...context, throttle });
