@@ -5,9 +5,7 @@ export {
   publicSessionId,
   sessionIdOf,
   TOKEN_PREFIX,
-  TOKEN_SCOPES,
   type TokenInfo,
-  type TokenScope,
 } from "./accounts/AccessService.js";
 export {
   type AccountDescription,
@@ -40,6 +38,7 @@ export {
   passwordProblem,
   passwordRefusal,
 } from "./accounts/secrets.js";
+export { type TokenScope, TokenScopes } from "./accounts/TokenScopes.js";
 export type { KernelTables, UserRow } from "./accounts/tables.js";
 export { type AccountRoutesDependencies, registerAccountRoutes } from "./api/account.js";
 export { registerInstanceRoutes } from "./api/instances.js";
@@ -51,7 +50,6 @@ export {
   registerPasskeySignInRoutes,
 } from "./api/sessionPasskey.js";
 export {
-  AUDIT_ACTIONS,
   type AuditAction,
   type AuditEvent,
   AuditLog,
@@ -60,7 +58,7 @@ export {
 } from "./audit/AuditLog.js";
 export { auditMigrations } from "./audit/migrations.js";
 export { registerAuditRoutes } from "./audit/routes.js";
-export { Authenticator, type BearerResolver } from "./http/Authenticator.js";
+export { Authenticator, type BearerResolver, type SignOutHook } from "./http/Authenticator.js";
 export { registerMfaAdminRoutes } from "./mfa/adminRoutes.js";
 export { localAssurance } from "./mfa/assurance.js";
 export {
@@ -85,4 +83,11 @@ export { noSecondFactorPolicy, type SecondFactorPolicy } from "./mfa/SecondFacto
 export { bindSecondFactors, secondFactorOf } from "./mfa/secondFactorSessions.js";
 export type { MfaTables, SecondFactorMethod } from "./mfa/tables.js";
 export { matchingStep, newTotpSecret, stepAt, TOTP_PERIOD_S, totpCodeAt } from "./mfa/totp.js";
-export type { AccountsContext, AccountsModule } from "./module/AccountsModule.js";
+export type { AccountsContext, AccountsModule, NewAccount } from "./module/AccountsModule.js";
+export {
+  ACCOUNTS_AUDIT_ACTIONS,
+  ACCOUNTS_TOKEN_SCOPES,
+  type AccountDeclarationLists,
+  type AccountsAuditAction,
+  type TokenScopeDeclaration,
+} from "./wire/index.js";

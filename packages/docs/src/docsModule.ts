@@ -13,6 +13,7 @@ import { docsOptions } from "./config.js";
 import { createDocsServices, type DocsServices } from "./docsServices.js";
 import { Ownerless } from "./documents/Ownerless.js";
 import { docsMigrations } from "./storage/migrations.js";
+import { DOCS_AUDIT_ACTIONS } from "./wire/index.js";
 
 const PURGE_EVERY_MS = 3_600_000;
 
@@ -27,6 +28,7 @@ export function createDocsModule(): AccountsModule<typeof docsOptions> {
     name: "docs",
     options: docsOptions,
     migrations: docsMigrations,
+    auditActions: DOCS_AUDIT_ACTIONS,
     app: {
       id: "docs",
       path: "/docs",

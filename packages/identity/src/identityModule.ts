@@ -1,4 +1,4 @@
-import type { AccountsModule } from "@tandem/accounts";
+import type { AccountsModule, BearerResolver, SignOutHook } from "@tandem/accounts";
 import { readCookie } from "@tandem/kernel";
 import { registerAdminRoutes } from "./admin/adminRoutes.js";
 import { registerInteractionRoutes } from "./api/interactions.js";
@@ -14,6 +14,7 @@ import { Broker } from "./federation/Broker.js";
 import { FederatedSessions } from "./federation/FederatedSessions.js";
 import { registerFederationRoutes } from "./federation/routes.js";
 import { UpstreamStore } from "./federation/UpstreamStore.js";
+import { createAccount } from "./organisations/accountCreator.js";
 import { IdentityDirectory } from "./organisations/IdentityDirectory.js";
 import { OrganisationStore } from "./organisations/OrganisationStore.js";
 import { ProfileStore } from "./organisations/ProfileStore.js";
@@ -28,6 +29,7 @@ import { registerScimRoutes } from "./scim/scimRoutes.js";
 import { purgeExpiredPayloads, revokeAccount } from "./storage/KyselyAdapter.js";
 import { identityMigrations } from "./storage/migrations.js";
 import { SecretStore } from "./storage/SecretStore.js";
+import { IDENTITY_AUDIT_ACTIONS, IDENTITY_TOKEN_SCOPES } from "./wire/index.js";
 
 const PURGE_EVERY_MS = 3_600_000;
 /** `tandem keys rotate` promises running instances switch within 15 seconds. */
@@ -42,6 +44,11 @@ export function createIdentityModule(): AccountsModule<typeof identityOptions> {
   // Set by register, which runs before the scheduler starts the jobs using them.
   let purgePayloads: (() => Promise<void>) | undefined;
   let purgeFederatedSessions: (() => Promise<void>) | undefined;
+  // Set by register(); the declarations below answer from them.
+  let appTokens: BearerResolver | undefined;
+  let directory: IdentityDirectory | undefined;
+  let endProviderSession: SignOutHook | undefined;
+  let endFederatedSession: SignOutHook | undefined;
   return {
     name: "identity",
     options: identityOptions,
@@ -69,6 +76,33 @@ export function createIdentityModule(): AccountsModule<typeof identityOptions> {
         run: () => registered(purgeFederatedSessions)(),
       },
     ],
+    auditActions: IDENTITY_AUDIT_ACTIONS,
+    tokenScopes: IDENTITY_TOKEN_SCOPES,
+    bearerTokens: async (token) => appTokens?.(token),
+    onSignOut: [
+      async (request, reply) => endProviderSession?.(request, reply),
+      async (request, reply) => endFederatedSession?.(request, reply),
+    ],
+    directory: {
+      describe: (userId) => registered(directory).describe(userId),
+      groupIdsOf: (userId) => registered(directory).groupIdsOf(userId),
+      group: (groupId) => registered(directory).group(groupId),
+    },
+    // The CLI's `user add` and test factories: an account never exists without its profile.
+    createAccount: ({ database, accounts, config }, input) =>
+      createAccount(
+        {
+          database,
+          accounts,
+          defaultOrganisation: () =>
+            new OrganisationStore(database).ensureDefault({
+              name: config.organisationName,
+              country: config.organisationCountry,
+              identifier: config.organisationId,
+            }),
+        },
+        input,
+      ),
     async register(http, context) {
       const keys = new KeyStore(context.database);
       const clients = new ClientStore(context.database);
@@ -110,12 +144,12 @@ export function createIdentityModule(): AccountsModule<typeof identityOptions> {
       host = new ProviderHost(await build(), await keys.version(), build, keys, context.log);
       registerOidcRoutes(context.raw, host);
       const running = host;
-      context.auth.acceptBearer(appAccessTokens(running, context.accounts));
-      context.directory.provide(new IdentityDirectory(context.database));
-      context.auth.onSignOut(async (request, reply) => {
+      appTokens = appAccessTokens(running, context.accounts);
+      directory = new IdentityDirectory(context.database);
+      endProviderSession = async (request, reply) => {
         await endBrowserSession(running, request, reply, context.log);
         return undefined;
-      });
+      };
       const upstreams = new UpstreamStore(context.database);
       const broker = new Broker(
         context.database,
@@ -150,10 +184,10 @@ export function createIdentityModule(): AccountsModule<typeof identityOptions> {
         audit: context.audit,
         requiresMfa: (userId) => organisationRequiresMfa(context.database, userId),
       });
-      context.auth.onSignOut(async (request) => {
+      endFederatedSession = async (request) => {
         const sessionId = context.auth.sessionId(request);
         return sessionId ? federatedSessions.end(sessionId, `${context.publicUrl}/`) : undefined;
-      });
+      };
       await registerScimRoutes(http, { ...context, defaultOrganisation: home });
       registerAdminRoutes(http, { ...context, clients, upstreams, defaultOrganisation: home });
       purgePayloads = () => purgeExpiredPayloads(context.database);

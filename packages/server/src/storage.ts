@@ -5,12 +5,10 @@ import {
   auditMigrations,
   kernelMigrations,
   mfaMigrations,
-  type NewUser,
+  type NewAccount,
   type Revocations,
   type UserRow,
 } from "@tandem/accounts";
-import { createAccount, type identityOptions, OrganisationStore } from "@tandem/identity";
-import type { SliceValues } from "@tandem/kernel";
 import {
   type AppliedMigration,
   type Database,
@@ -21,6 +19,7 @@ import {
 } from "@tandem/kernel";
 import type { TandemConfig } from "./config.js";
 import { createModules } from "./modules.js";
+import { accountDeclarations } from "./startup/accountDeclarations.js";
 
 export const allMigrations: ModuleMigrations[] = [
   kernelMigrations,
@@ -40,12 +39,10 @@ export interface Storage {
   /** Migrations this opening applied, in order. */
   applied: AppliedMigration[];
   /**
-   * Creates an account with its identity profile, in the organisation given (by id or
-   * official identifier), else in the deployment's own.
+   * Creates an account through the module that declares an account creator (identity: with
+   * its profile, in the organisation given by id or official identifier, else the deployment's own).
    */
-  createUser(
-    input: NewUser & { givenName?: string; familyName?: string; organisation?: string },
-  ): Promise<UserRow>;
+  createUser(input: NewAccount): Promise<UserRow>;
   /** Disables an account and ends, at once, everything it holds: sessions, tokens, grants. */
   disableUser(email: string): Promise<UserRow>;
   /** Ends the account's sessions: Tandem's and those modules hold (apps' at the provider). */
@@ -70,30 +67,24 @@ export async function openStorage(
     throw error;
   }
   const accounts = new AccountService(database);
+  const modules = createModules();
+  const declared = accountDeclarations(modules);
   const access = new AccessService(database, {
     sessionMinutes: config.kernel.sessionMinutes,
     revocations: options.revocations,
+    scopes: declared.tokenScopes,
   });
-  const modules = createModules();
   return {
     database,
     accounts,
     access,
-    audit: new AuditLog(database),
+    audit: new AuditLog(database, undefined, declared.auditActions),
     applied,
     createUser: (input) => {
-      const home = identityConfig(config);
-      return createAccount(
-        {
-          database,
-          accounts,
-          defaultOrganisation: () =>
-            new OrganisationStore(database).ensureDefault({
-              name: home.organisationName,
-              country: home.organisationCountry,
-              identifier: home.organisationId,
-            }),
-        },
+      const creator = declared.accountCreator;
+      if (!creator?.createAccount) return accounts.create(input);
+      return creator.createAccount(
+        { database, accounts, config: config[creator.name] ?? {} },
         input,
       );
     },
@@ -109,9 +100,4 @@ export async function openStorage(
     },
     close: () => database.close(),
   };
-}
-
-/** The identity module's configuration, typed (the merged config only knows the kernel's slice). */
-function identityConfig(config: TandemConfig): SliceValues<typeof identityOptions> {
-  return config.identity as SliceValues<typeof identityOptions>;
 }

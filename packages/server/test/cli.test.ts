@@ -51,7 +51,11 @@ describe("tandem CLI", () => {
     expect(again.stdout).toContain("already up to date");
   });
 
-  test("user add, list and disable; a token made by the CLI works as a Bearer token", async () => {
+  // Six CLI processes and a server one after another, each starting Node and opening the
+  // database: seconds each when CI runs many suites at once on two cores.
+  test("user add, list and disable; a token made by the CLI works as a Bearer token", {
+    timeout: 90_000,
+  }, async () => {
     const added = await cli(
       ["user", "add", "--email", "Agent@Example.org", "--name", "Agent Smith", "--password-stdin"],
       "correct horse battery staple\n",

@@ -2,25 +2,11 @@ import { randomUUID } from "node:crypto";
 import { type Database, InvalidRequest, TandemError } from "@tandem/kernel";
 import { type Credential, Revocations } from "./Revocations.js";
 import { digest, newSecret } from "./secrets.js";
+import { type TokenScope, TokenScopes } from "./TokenScopes.js";
 import { type SessionRow, TokenStore } from "./TokenStore.js";
 import type { TokenRow, UserRow } from "./tables.js";
 
 export const TOKEN_PREFIX = "tdm_pat_";
-
-/**
- * What a personal access token may be used for: Tandem's REST API, SCIM provisioning, the
- * admin API (/api/v1/admin/…, for administrators; `api` alone does not reach it).
- */
-export const TOKEN_SCOPES = ["api", "scim", "admin"] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
-
-/**
- * A token made without naming scopes (the CLI's) may do everything a token could before
- * scopes: the REST API and SCIM, and an administrator's the admin API too.
- */
-const DEFAULT_SCOPES: TokenScope[] = ["api", "scim"];
-const defaultScopesOf = (user: UserRow): TokenScope[] =>
-  user.role === "admin" ? [...DEFAULT_SCOPES, "admin"] : DEFAULT_SCOPES;
 
 /** A session's last use is written at most this often: a list of sessions needs no more. */
 const SESSION_TOUCH_MS = 60_000;
@@ -48,7 +34,7 @@ export interface Principal {
   via: "session" | "token";
   /** When the user signed in, for a session: a provider asking for a fresh sign-in compares it. */
   signedInAt?: number;
-  /** For a token: what it may be used for (see TOKEN_SCOPES). */
+  /** For a token: what it may be used for (see TokenScopes). */
   scopes?: string[];
   /** For an OpenID provider's access token: the app it was issued to. */
   clientId?: string;
@@ -63,10 +49,16 @@ export interface Principal {
  */
 export class AccessService {
   readonly revocations: Revocations;
+  /** The scopes a personal access token may carry, as the modules declared them. */
+  readonly scopes: TokenScopes;
   readonly #tokens: TokenStore;
   readonly #sessionMs: number;
 
-  constructor(database: Database, options: { sessionMinutes: number; revocations?: Revocations }) {
+  constructor(
+    database: Database,
+    options: { sessionMinutes: number; revocations?: Revocations; scopes?: TokenScopes },
+  ) {
+    this.scopes = options.scopes ?? new TokenScopes();
     this.#tokens = new TokenStore(database);
     this.#sessionMs = options.sessionMinutes * 60_000;
     this.revocations = options.revocations ?? Revocations.offline();
@@ -81,9 +73,9 @@ export class AccessService {
     if (options.expiresAt !== null && options.expiresAt <= now) {
       throw new InvalidRequest("expiry must be in the future");
     }
-    const scopes = TOKEN_SCOPES.filter((s) =>
-      (options.scopes ?? defaultScopesOf(user)).includes(s),
-    );
+    const scopes = options.scopes
+      ? this.scopes.pick(options.scopes)
+      : this.scopes.defaultsFor(user);
     if (scopes.length === 0) throw new InvalidRequest("a token needs at least one scope");
     const token = newSecret(TOKEN_PREFIX);
     const id = randomUUID();
@@ -117,7 +109,7 @@ export class AccessService {
       id: found.id,
       expiresAt: found.expiresAt,
     };
-    return { user: found.user, scopes: parseScopes(found.scopes), credential };
+    return { user: found.user, scopes: this.scopes.parse(found.scopes), credential };
   }
 
   /**
@@ -138,7 +130,7 @@ export class AccessService {
 
   /** The user's tokens that are not revoked, newest first. */
   async tokensOf(user: UserRow): Promise<TokenInfo[]> {
-    return (await this.#tokens.tokensOf(user.id)).map(tokenInfo);
+    return (await this.#tokens.tokensOf(user.id)).map((row) => tokenInfo(row, this.scopes));
   }
 
   /** Revokes one of the user's tokens at once; false when the user has no such live token. */
@@ -269,24 +261,13 @@ export function publicSessionId(sessionId: string): string {
   return digest(`public session id:${sessionId}`).slice(0, 24);
 }
 
-function tokenInfo(row: TokenRow): TokenInfo {
+function tokenInfo(row: TokenRow, scopes: TokenScopes): TokenInfo {
   return {
     id: row.id,
     name: row.name,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     lastUsedAt: row.last_used_at,
-    scopes: parseScopes(row.scopes),
+    scopes: scopes.parse(row.scopes),
   };
-}
-
-/** Unknown or malformed values grant nothing: a token's powers only ever come from the list. */
-function parseScopes(stored: string): TokenScope[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stored);
-  } catch {
-    return [];
-  }
-  return Array.isArray(parsed) ? TOKEN_SCOPES.filter((s) => parsed.includes(s)) : [];
 }

@@ -27,13 +27,13 @@ export interface AccountDirectorySource {
 
 /**
  * Organisations and groups live in the identity module, yet docs (sharing with a group)
- * and the other modules need them: the identity module provides the source here, and a
- * build without it answers "no organisation, no groups" rather than failing.
+ * and the other modules need them: the identity module declares the source (the server
+ * hands it here), and a build without it answers "no organisation, no groups" rather than failing.
  */
 export class AccountDirectory {
-  #source: AccountDirectorySource | undefined;
+  readonly #source: AccountDirectorySource | undefined;
 
-  provide(source: AccountDirectorySource): void {
+  constructor(source?: AccountDirectorySource) {
     this.#source = source;
   }
 

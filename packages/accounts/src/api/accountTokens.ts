@@ -1,20 +1,22 @@
 import { Forbidden, NotFound, parseInput, text } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { type AccessService, TOKEN_SCOPES } from "../accounts/AccessService.js";
+import type { AccessService } from "../accounts/AccessService.js";
 import type { AuditLog } from "../audit/AuditLog.js";
 import type { Authenticator } from "../http/Authenticator.js";
 
 const DAY = 86_400_000;
 
-const NewToken = z.object({
-  /** What the token is for, shown in the list. */
-  name: text(z.string().trim().min(1).max(100)),
-  /** Days until it expires (1–365), or null for a token that never expires. */
-  expiresInDays: z.number().int().min(1).max(365).nullable(),
-  /** What it may be used for: "api" (Tandem's REST API), "scim" (provisioning), "admin" (the admin API). */
-  scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).max(10),
-});
+/** A new token, for the scopes this server's modules declared. */
+const newTokenOf = (scopes: readonly string[]) =>
+  z.object({
+    /** What the token is for, shown in the list. */
+    name: text(z.string().trim().min(1).max(100)),
+    /** Days until it expires (1–365), or null for a token that never expires. */
+    expiresInDays: z.number().int().min(1).max(365).nullable(),
+    /** What it may be used for: "api" (Tandem's REST API), "admin" (the admin API), a module's. */
+    scopes: z.array(z.enum(scopes)).min(1).max(10),
+  });
 
 const TokenParams = z.object({
   /** The token's id, as the list gives it. */
@@ -25,6 +27,7 @@ export function registerAccountTokenRoutes(
   app: FastifyInstance,
   deps: { auth: Authenticator; access: AccessService; audit: AuditLog },
 ) {
+  const NewToken = newTokenOf(deps.access.scopes.names);
   /** GET /api/v1/account/tokens — the user's personal access tokens not revoked, no secrets. */
   app.get("/api/v1/account/tokens", async (request) => {
     const { user } = await deps.auth.require(request);
@@ -40,8 +43,8 @@ export function registerAccountTokenRoutes(
     const { user, via } = await deps.auth.require(request);
     if (via !== "session") throw new Forbidden("Create tokens from a signed-in browser session.");
     const input = parseInput(NewToken, request.body);
-    for (const scope of ["scim", "admin"] as const) {
-      if (input.scopes.includes(scope) && user.role !== "admin") {
+    for (const scope of input.scopes) {
+      if (deps.access.scopes.adminOnly(scope) && user.role !== "admin") {
         throw new Forbidden(`Only administrators may create tokens with the "${scope}" scope.`);
       }
     }

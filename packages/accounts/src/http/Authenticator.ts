@@ -42,15 +42,24 @@ export class Authenticator {
   readonly cookieName: string;
   /** Whether cookies are marked Secure (the public URL is https). */
   readonly secureCookies: boolean;
-  readonly #signOutHooks: SignOutHook[] = [];
-  readonly #bearerResolvers: BearerResolver[] = [];
+  readonly #signOutHooks: readonly SignOutHook[];
+  readonly #bearerResolvers: readonly BearerResolver[];
   readonly #access: AccessService;
   readonly #secure: boolean;
   readonly #origin: string;
   readonly #resolved = new WeakMap<FastifyRequest, Promise<Principal | null>>();
 
-  constructor(access: AccessService, options: { publicUrl: string }) {
+  /**
+   * `bearerTokens` and `signOut`: what the modules declare (an OpenID provider's access
+   * tokens, the browser sessions it keeps), collected by the server before anything registers.
+   */
+  constructor(
+    access: AccessService,
+    options: { publicUrl: string; bearerTokens?: BearerResolver[]; signOut?: SignOutHook[] },
+  ) {
     this.#access = access;
+    this.#bearerResolvers = [...(options.bearerTokens ?? [])];
+    this.#signOutHooks = [...(options.signOut ?? [])];
     this.#origin = new URL(options.publicUrl).origin;
     this.#secure = this.#origin.startsWith("https:");
     // __Host- binds the cookie to this exact host and path, over https only.
@@ -134,16 +143,6 @@ export class Authenticator {
     if (credential.kind !== "app" || !credential.app) return this.#access.isLive(credential);
     const found = await this.#bearer(credential.app.token);
     return found?.user.id === credential.accountId;
-  }
-
-  /** A module that issues access tokens (the OpenID provider) lets every API accept them. */
-  acceptBearer(resolver: BearerResolver): void {
-    this.#bearerResolvers.push(resolver);
-  }
-
-  /** Modules that keep their own browser sessions (the OpenID provider) end them here. */
-  onSignOut(hook: SignOutHook): void {
-    this.#signOutHooks.push(hook);
   }
 
   /** Runs every hook; returns the first URL one asks the browser to visit next. */

@@ -1,11 +1,20 @@
-import type { Database, Slice, TandemModule } from "@tandem/kernel";
+import type { Database, Slice, SliceValues, TandemModule } from "@tandem/kernel";
 import type { AccessService } from "../accounts/AccessService.js";
-import type { AccountDirectory } from "../accounts/AccountDirectory.js";
-import type { AccountService } from "../accounts/AccountService.js";
+import type { AccountDirectory, AccountDirectorySource } from "../accounts/AccountDirectory.js";
+import type { AccountService, NewUser } from "../accounts/AccountService.js";
 import type { Revocations } from "../accounts/Revocations.js";
 import type { UserRow } from "../accounts/tables.js";
 import type { AuditLog } from "../audit/AuditLog.js";
-import type { Authenticator } from "../http/Authenticator.js";
+import type { Authenticator, BearerResolver, SignOutHook } from "../http/Authenticator.js";
+import type { AccountDeclarationLists } from "../wire/index.js";
+
+/** A new account as the CLI and test factories describe it; a module's creator reads what it knows. */
+export interface NewAccount extends NewUser {
+  givenName?: string;
+  familyName?: string;
+  /** Organisation id or official identifier; without one, the deployment's own. */
+  organisation?: string;
+}
 
 /** What a module building on accounts receives, beside the kernel's ModuleContext. */
 export interface AccountsContext {
@@ -29,9 +38,29 @@ export interface AccountsContext {
 
 /**
  * A module that builds on accounts: the kernel's contract, with the accounts context at
- * registration and the account hooks below.
+ * registration, and what it adds to accounts declared here, never by changing a shared
+ * object at run time. The server collects the declarations before anything registers; a
+ * declaration is a closure over the module's own state, which register() sets (the server
+ * serves no request before every module has registered).
  */
-export interface AccountsModule<S extends Slice = Slice> extends TandemModule<S, AccountsContext> {
+export interface AccountsModule<S extends Slice = Slice>
+  extends TandemModule<S, AccountsContext>,
+    AccountDeclarationLists {
+  /** Bearer tokens the module issues (an OpenID provider's access tokens), accepted by every API. */
+  bearerTokens?: BearerResolver;
+  /** Run when a browser signs out of Tandem: the module ends the browser sessions it keeps. */
+  onSignOut?: SignOutHook[];
+  /** Organisations and groups of accounts (identity); at most one module declares them. */
+  directory?: AccountDirectorySource;
+  /**
+   * Creates an account with what the module keeps beside it (identity: its profile and
+   * organisation), for the CLI and test factories, on the database alone; at most one
+   * module declares it, and without one an account is made by accounts alone.
+   */
+  createAccount?(
+    deps: { database: Database; accounts: AccountService; config: SliceValues<S> },
+    input: NewAccount,
+  ): Promise<UserRow>;
   /**
    * An account was disabled or deprovisioned: end everything the module holds for it
    * (sessions, tokens). Runs wherever the account is disabled, in the server or the CLI,

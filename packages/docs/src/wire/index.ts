@@ -3,6 +3,7 @@
 export * from "./abilities.js";
 export * from "./accesses.js";
 export * from "./admin.js";
+export * from "./audit.js";
 export * from "./comments.js";
 export * from "./documents.js";
 export * from "./enums.js";

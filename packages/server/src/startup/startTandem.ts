@@ -34,6 +34,7 @@ import { createModules } from "../modules.js";
 import { openStorage, type Storage } from "../storage.js";
 import { VERSION } from "../version.js";
 import { registerWebApp } from "../web.js";
+import { accountDeclarations } from "./accountDeclarations.js";
 import { prepareDataDir } from "./dataDir.js";
 import { reservePort } from "./portProbe.js";
 import { registerSignInRoutes } from "./secondFactors.js";
@@ -64,6 +65,9 @@ export interface RunningTandem {
  */
 export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise<RunningTandem> {
   const parsed = parseConfig(env);
+  // Declarations first: modules that contradict each other fail before anything is written.
+  const modules = createModules();
+  const declared = accountDeclarations(modules);
   const port = await reservePort(parsed.kernel.port, parsed.kernel.host);
   const config: TandemConfig = { ...parsed, kernel: { ...parsed.kernel, port } };
   const log = createLogger(config.kernel);
@@ -102,7 +106,11 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       raw,
     });
     cleanups.push(() => http.close());
-    const auth = new Authenticator(storage.access, { publicUrl });
+    const auth = new Authenticator(storage.access, {
+      publicUrl,
+      bearerTokens: declared.bearerTokens,
+      signOut: declared.signOut,
+    });
     // One outbox for every module; stopped after they close (cleanups run in reverse).
     const outbox = openMailOutbox({ kernel: config.kernel, database: storage.database, log });
     outbox.start();
@@ -121,15 +129,14 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       accounts: storage.accounts,
       access: storage.access,
       revocations: storage.access.revocations,
-      audit: new AuditLog(storage.database, log),
+      audit: new AuditLog(storage.database, log, declared.auditActions),
       disableUser: storage.disableUser,
-      directory: new AccountDirectory(),
+      directory: new AccountDirectory(declared.directory),
       upgrades: new UpgradeRouter(),
       raw,
     };
     context.upgrades.attach(http.server);
     const throttle = new LoginThrottle(storage.database);
-    const modules = createModules();
     registerSignInRoutes(http, context, { throttle, modules });
     registerMeRoutes(http, context);
     registerAccountRoutes(http, { ...context, throttle });
