@@ -1,4 +1,5 @@
 import { IconUserCircle } from "@tabler/icons-react";
+import { ACCOUNTS_AUDIT_ACTIONS } from "@tandem/accounts/wire";
 import { SecurityPage } from "../mfa/SecurityPage";
 import type { WebModule } from "../shell/webModule";
 import { AccountPage } from "./AccountPage";
@@ -8,6 +9,7 @@ export const accountModule: WebModule = {
   path: "/account",
   name: { en: "Account", fr: "Compte", de: "Konto" },
   icon: IconUserCircle,
+  auditActions: ACCOUNTS_AUDIT_ACTIONS,
   routes: [
     { path: "/account", render: ({ user }) => <AccountPage user={user} /> },
     // Until the account page mounts SecondFactors, its settings live at /account/security.

@@ -14,42 +14,17 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../account/format";
 import { Notice, type NoticeState } from "../account/Notice";
+import { webModules } from "../modules";
 import { ListTable } from "../ui/ListTable";
 import { type AuditEvent, type AuditFilters, fetchAudit } from "./api";
 import { Tag } from "./Tag";
 
 const PAGE = 50;
 
-/** The kernel's AUDIT_ACTIONS, as the filter offers them; their names are the API's words. */
-const ACTIONS = [
-  "sign_in",
-  "sign_out",
-  "federated_sign_in",
-  "token_created",
-  "token_revoked",
-  "user_created",
-  "user_disabled",
-  "user_enabled",
-  "client_added",
-  "client_removed",
-  "upstream_added",
-  "upstream_removed",
-  "organisation_added",
-  "organisation_updated",
-  "keys_rotated",
-  "factor_changed",
-  "second_factors_reset",
-  "passkey_added",
-  "passkey_removed",
-  "passkey_used",
-  "passkey_refused",
-  "consent_given",
-  "consent_revoked",
-  "document_invited",
-  "document_ownership_transferred",
-  "document_recovered",
-  "scim_change",
-];
+/** The audit actions the filter offers: those each web module's server side declares. */
+export function auditActions(): string[] {
+  return [...new Set(webModules.flatMap((module) => module.auditActions ?? []))];
+}
 
 /** A calendar day typed in a date field, as the local midnight that starts it. */
 function dayStart(value: string): number | undefined {
@@ -130,7 +105,7 @@ export function AuditTab() {
               label={t("admin.audit.action")}
               value={action}
               onChange={(e) => setAction(e.currentTarget.value)}
-              data={[{ value: "", label: t("admin.audit.anyAction") }, ...ACTIONS]}
+              data={[{ value: "", label: t("admin.audit.anyAction") }, ...auditActions()]}
               data-testid="admin-audit-action"
             />
             <NativeSelect

@@ -1,4 +1,5 @@
 import { IconFileText } from "@tabler/icons-react";
+import { DOCS_AUDIT_ACTIONS } from "@tandem/docs/wire";
 import { lazy, Suspense } from "react";
 import { Loading } from "../shell/Loading";
 import type { WebModule } from "../shell/webModule";
@@ -16,6 +17,7 @@ export const docsModule: WebModule = {
     de: "Dokumente gemeinsam verfassen und bearbeiten.",
   },
   icon: IconFileText,
+  auditActions: DOCS_AUDIT_ACTIONS,
   routes: [
     {
       // One route for every docs screen, so moving between documents keeps the app mounted.

@@ -32,6 +32,8 @@ export interface WebModule {
   description?: Localised;
   icon: TablerIcon;
   routes: WebRoute[];
+  /** The audit actions the module's server side records (its `@tandem/<module>/wire` list). */
+  auditActions?: readonly string[];
 }
 
 export interface AppPresentation {
