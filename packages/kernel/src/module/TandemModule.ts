@@ -11,6 +11,7 @@ import type { PubSub } from "../pubsub/PubSub.js";
 import type { Job } from "../scheduler/Job.js";
 import type { Database } from "../storage/Database.js";
 import type { ModuleMigrations } from "../storage/migrate.js";
+import type { AppEntry } from "../wire/app.js";
 import type { ModuleCommand } from "./ModuleCommand.js";
 
 /** The infrastructure the kernel hands every module when it registers. */
@@ -31,15 +32,10 @@ export interface ModuleContext {
 }
 
 /**
- * A module's web app, as `GET /api/v1/apps` lists it: the id its web entry has, the path its
- * pages start at, its name in each interface language and an icon (a Tabler icon name).
+ * A module's web app, as `GET /api/v1/apps` lists it (id, the path its pages start at, its
+ * name in each interface language, a Tabler icon name): the wire schema's own type.
  */
-export interface ModuleApp {
-  id: string;
-  path: string;
-  name: { en: string; fr: string; de: string };
-  icon: string;
-}
+export type ModuleApp = AppEntry;
 
 /**
  * The contract between a module (identity, docs, chat, assistant) and the composition root.
