@@ -46,3 +46,4 @@ export const ACCOUNTS_TOKEN_SCOPES = [
   { name: "api", adminOnly: false, byDefault: "everyone" },
   { name: "admin", adminOnly: true, byDefault: "administrators" },
 ] as const satisfies readonly TokenScopeDeclaration[];
+export * from "./account.js";

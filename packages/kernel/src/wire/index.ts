@@ -1,4 +1,3 @@
 // The kernel's wire shapes, shared with the browser: zod and each other only, never a node module.
-export * from "./account.js";
 export * from "./app.js";
 export * from "./text.js";

@@ -5,7 +5,7 @@ import {
   AccountSessionList,
   CreatedToken,
   type TokenScope,
-} from "@tandem/kernel/wire";
+} from "@tandem/accounts/wire";
 import { parseAs, request } from "./client";
 
 export type { AccessToken, AccountSession, TokenScope };

@@ -1,4 +1,5 @@
-import { AppEntry, User } from "@tandem/kernel/wire";
+import { User } from "@tandem/accounts/wire";
+import { AppEntry } from "@tandem/kernel/wire";
 import i18n from "i18next";
 import type { z } from "zod";
 

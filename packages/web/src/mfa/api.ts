@@ -1,4 +1,4 @@
-import { MfaStatus, RecoveryCodes, TotpEnrolment } from "@tandem/kernel/wire";
+import { MfaStatus, RecoveryCodes, TotpEnrolment } from "@tandem/accounts/wire";
 import { isObject, parseAs, parseUser, request, type User } from "../api/client";
 
 export type { MfaStatus, TotpEnrolment };

@@ -4,7 +4,7 @@ import {
   startRegistration,
   WebAuthnError,
 } from "@simplewebauthn/browser";
-import { EnrolmentResult, Passkey, PasskeyList } from "@tandem/kernel/wire";
+import { EnrolmentResult, Passkey, PasskeyList } from "@tandem/accounts/wire";
 import { isObject, parseAs, parseUser, request, type User } from "../api/client";
 import { parseEnrolment, type TotpEnrolment } from "./api";
 

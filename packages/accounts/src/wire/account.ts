@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-// Account shapes (/api/v1/me, /api/v1/session, /api/v1/account/*), in one file so they can
-// move with the account code to the module that owns it.
+// Account shapes (/api/v1/me, /api/v1/session, /api/v1/account/*, /api/v1/mfa), shared by the
+// account routes' answers and the web app's parsing.
 
 /** The signed-in person, as `GET /api/v1/me` and `POST /api/v1/session` return them. */
 export const User = z.object({
@@ -23,6 +23,7 @@ export const AccountSession = z.object({
 export type AccountSession = z.infer<typeof AccountSession>;
 export const AccountSessionList = z.object({ sessions: z.array(AccountSession) });
 
+/** The scopes the web app offers and shows (a token's other scopes are left out of its list). */
 export const TOKEN_SCOPES = ["api", "scim", "admin"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
