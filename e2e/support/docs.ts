@@ -58,17 +58,28 @@ export const editorText = (page: Page) =>
  */
 async function wordBox(page: Page, word: string) {
   const box = await surface(page).evaluate((root, wanted) => {
+    // The text as read, without the cursors' labels: a cursor inside the word splits its text
+    // node in two, so the word is looked for across the nodes, and measured from its first
+    // character's node to its last's.
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: { node: Text; start: number }[] = [];
+    let text = "";
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at < 0 || node.parentElement?.closest(".bn-collaboration-cursor__base")) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const { x, y, width, height } = range.getBoundingClientRect();
-      return { x, y, width, height };
+      if (node.parentElement?.closest(".bn-collaboration-cursor__base")) continue;
+      nodes.push({ node: node as Text, start: text.length });
+      text += node.textContent ?? "";
     }
-    return null;
+    const at = text.indexOf(wanted);
+    if (at < 0) return null;
+    const end = at + wanted.length;
+    const first = nodes.findLast((n) => n.start <= at);
+    const last = nodes.findLast((n) => n.start < end);
+    if (!first || !last) return null;
+    const range = document.createRange();
+    range.setStart(first.node, at - first.start);
+    range.setEnd(last.node, end - last.start);
+    const { x, y, width, height } = range.getBoundingClientRect();
+    return { x, y, width, height };
   }, word);
   if (!box) throw new Error(`"${word}" is not in the text`);
   return box;
