@@ -189,8 +189,10 @@ describe.skipIf(!haveChromium)("docs: comment threads in the browser", () => {
       expect(await louActions.getByRole("button").count()).toBe(0);
       await screenshot(lou, "docs-comments-reader-en");
 
-      // Selecting text offers no toolbar, so no way to start a thread.
-      await selectWord(camille, WORD);
+      // Selecting text offers no toolbar, so no way to start a thread. The owner's toolbar, for
+      // comparison, on another word: the reader's cursor now sits in WORD, where it opened the
+      // thread, and a double-click there lands on that cursor.
+      await selectWord(camille, "Figures");
       await camille.locator(".bn-formatting-toolbar").waitFor();
       await camille.keyboard.press("ArrowRight");
       await selectWord(lou, WORD);
