@@ -1,21 +1,28 @@
-import { LoginThrottle, type LoginThrottleOptions, TooManyAttempts } from "@tandem/accounts";
+import {
+  kernelMigrations,
+  LoginThrottle,
+  type LoginThrottleOptions,
+  TooManyAttempts,
+} from "@tandem/accounts";
 import { type Database, InvalidCredentials } from "@tandem/kernel";
-import { beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { twoConnections } from "./twoConnections.js";
+import { openTwoConnections, type TwoConnections } from "@tandem/testkit";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const IP = "203.0.113.7";
 
-const shared = twoConnections();
+let shared: TwoConnections;
 let database: Database;
 let other: Database;
 let now: number;
 const clock = () => now;
 
-beforeAll(() => {
+beforeAll(async () => {
+  shared = await openTwoConnections([kernelMigrations]);
   ({ database, other } = shared);
 });
+afterAll(() => shared.close());
 
 beforeEach(async () => {
   await database.db.deleteFrom("login_throttle").execute();

@@ -1,18 +1,20 @@
 import { Writable } from "node:stream";
+import { kernelMigrations } from "@tandem/accounts";
 import { type Database, type Mailer, type MailMessage, MailOutbox } from "@tandem/kernel";
-import { eventually } from "@tandem/testkit";
+import { eventually, openTwoConnections, type TwoConnections } from "@tandem/testkit";
 import { pino } from "pino";
-import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { twoConnections } from "./twoConnections.js";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
-const shared = twoConnections();
+let shared: TwoConnections;
 let database: Database;
 let other: Database;
 const running: MailOutbox[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
+  shared = await openTwoConnections([kernelMigrations]);
   ({ database, other } = shared);
 });
+afterAll(() => shared.close());
 beforeEach(() => database.db.deleteFrom("mail_outbox").execute());
 afterEach(async () => {
   for (const outbox of running.splice(0)) await outbox.stop();

@@ -19,6 +19,7 @@ export { type CliResult, runCli } from "./runCli.js";
 export { type ReceivedMail, SmtpInboxDouble } from "./SmtpInboxDouble.js";
 export { cliPath, type SpawnedTandem, spawnTandem } from "./spawnTandem.js";
 export { startTestServer, type TestServer } from "./testServer.js";
+export { openTwoConnections, type TwoConnections } from "./twoConnections.js";
 export {
   type UpstreamAccount,
   type UpstreamDoubleOptions,
