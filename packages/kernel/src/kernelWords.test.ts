@@ -8,7 +8,8 @@ import { expect, test } from "vitest";
  * first step of its code coming back. Accounts and their sessions live in @tandem/accounts,
  * SCIM, consent and token scopes in identity, documents in docs. Fastify's own "scope" is
  * called an encapsulated plugin (or context) here, and an OpenAPI "document" a description,
- * so that no word is ambiguous.
+ * so that no word is ambiguous. The kernel's integration tests (test/) are not checked: they
+ * migrate accounts' `kernel` history, which still holds the mail outbox's table.
  */
 const MODULE_WORDS = [
   /\baccounts?\b/i,
