@@ -58,6 +58,7 @@ export {
 } from "./audit/AuditLog.js";
 export { auditMigrations } from "./audit/migrations.js";
 export { registerAuditRoutes } from "./audit/routes.js";
+export { type AccountsConfig, accountsOptions } from "./config.js";
 export { Authenticator, type BearerResolver, type SignOutHook } from "./http/Authenticator.js";
 export { registerMfaAdminRoutes } from "./mfa/adminRoutes.js";
 export { localAssurance } from "./mfa/assurance.js";

@@ -192,7 +192,7 @@ export function createIdentityModule(): AccountsModule<typeof identityOptions> {
       registerAdminRoutes(http, { ...context, clients, upstreams, defaultOrganisation: home });
       purgePayloads = () => purgeExpiredPayloads(context.database);
       purgeFederatedSessions = () =>
-        federatedSessions.purge(context.kernel.sessionMinutes * 60_000);
+        federatedSessions.purge(context.accountsConfig.sessionMinutes * 60_000);
     },
     onAccountDisabled: (accountId, database) => revokeAccount(database, accountId),
     onSessionsEnded: (accountId, database) => revokeAccount(database, accountId),

@@ -20,3 +20,11 @@ test("with no environment at all, Tandem runs on SQLite in ./data at port 8080",
     redisUrl: undefined,
   });
 });
+
+test("the accounts' slice is merged beside the kernel's, from the same environment", () => {
+  expect(parseConfig({}).accounts).toMatchObject({
+    adminEmail: "admin@localhost",
+    sessionMinutes: 720,
+  });
+  expect(parseConfig({ TANDEM_SESSION_MINUTES: "60" }).accounts.sessionMinutes).toBe(60);
+});

@@ -70,7 +70,7 @@ export async function openStorage(
   const modules = createModules();
   const declared = accountDeclarations(modules);
   const access = new AccessService(database, {
-    sessionMinutes: config.kernel.sessionMinutes,
+    sessionMinutes: config.accounts.sessionMinutes,
     revocations: options.revocations,
     scopes: declared.tokenScopes,
   });

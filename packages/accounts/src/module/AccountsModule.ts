@@ -5,6 +5,7 @@ import type { AccountService, NewUser } from "../accounts/AccountService.js";
 import type { Revocations } from "../accounts/Revocations.js";
 import type { UserRow } from "../accounts/tables.js";
 import type { AuditLog } from "../audit/AuditLog.js";
+import type { AccountsConfig } from "../config.js";
 import type { Authenticator, BearerResolver, SignOutHook } from "../http/Authenticator.js";
 import type { AccountDeclarationLists } from "../wire/index.js";
 
@@ -18,6 +19,8 @@ export interface NewAccount extends NewUser {
 
 /** What a module building on accounts receives, beside the kernel's ModuleContext. */
 export interface AccountsContext {
+  /** The accounts' slice of the configuration (the session lifetime a module's sessions follow). */
+  accountsConfig: AccountsConfig;
   auth: Authenticator;
   accounts: AccountService;
   access: AccessService;

@@ -54,19 +54,6 @@ export const kernelOptions = {
     z.enum(["auto", "json", "pretty"], { message: "must be auto, json or pretty" }).default("auto"),
     "`json` (one object per line), `pretty` (for a terminal) or `auto` (pretty on a terminal, JSON otherwise).",
   ),
-  adminEmail: option(
-    "TANDEM_ADMIN_EMAIL",
-    z
-      .string()
-      .regex(/^[^\s@]+@[^\s@]+$/, { message: "must be an e-mail address" })
-      .default("admin@localhost"),
-    "E-mail of the first administrator, created at first start when there is no administrator yet.",
-  ),
-  sessionMinutes: option(
-    "TANDEM_SESSION_MINUTES",
-    wholeNumber({ min: 5, max: 60 * 24 * 30, default: 720 }),
-    "Lifetime of a browser session, in minutes.",
-  ),
   trustProxy: option(
     "TANDEM_TRUST_PROXY",
     flag(false),

@@ -37,8 +37,6 @@ describe("loadConfig with the kernel's options", () => {
       redisPrefix: "tandem:",
       logLevel: "info",
       logFormat: "auto",
-      adminEmail: "admin@localhost",
-      sessionMinutes: 720,
       trustProxy: false,
       shutdownTimeoutMs: 10000,
     });
@@ -50,14 +48,12 @@ describe("loadConfig with the kernel's options", () => {
       TANDEM_DATABASE_URL: "postgres://u:p@db:5432/tandem",
       TANDEM_REDIS_URL: "rediss://cache:6380",
       TANDEM_TRUST_PROXY: "1",
-      TANDEM_SESSION_MINUTES: "60",
     });
     expect(config).toMatchObject({
       port: 0,
       databaseUrl: "postgres://u:p@db:5432/tandem",
       redisUrl: "rediss://cache:6380",
       trustProxy: true,
-      sessionMinutes: 60,
     });
     expect(load({ TANDEM_TRUST_PROXY: "false" }).trustProxy).toBe(false);
   });
@@ -141,8 +137,6 @@ describe("loadConfig with the kernel's options", () => {
     ["TANDEM_LOG_LEVEL", "verbose", "must be one of fatal, error"],
     ["TANDEM_LOG_FORMAT", "xml", "must be auto, json or pretty"],
     ["TANDEM_REDIS_PREFIX", "a prefix", "may contain letters, digits"],
-    ["TANDEM_ADMIN_EMAIL", "admin", "must be an e-mail address"],
-    ["TANDEM_SESSION_MINUTES", "1", /must be (at least|between) 5\b/],
     ["TANDEM_SHUTDOWN_TIMEOUT_MS", "-5", /must (not be negative|be between 0 and)/],
     ["TANDEM_SMTP_URL", "http://mail.example.org", "must be a SMTP URL"],
     ["TANDEM_MAIL_FROM", "tandem", "must be an e-mail address"],

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * One configuration option: the environment variable that sets it, its schema
- * (which also carries the default) and the sentence that documents it.
+ * (which also carries the default) and the sentence that describes it.
  * The description is the single source of `docs/configuration.md`.
  */
 export interface Option<S extends z.ZodType = z.ZodType> {

@@ -39,8 +39,8 @@ describe("RestApi", () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().message).toMatch(/^size: /);
 
-    const document = (await http.inject({ url: "/api/test/v1/openapi.json" })).json();
-    const operation = document.paths["/items/{id}"].post;
+    const description = (await http.inject({ url: "/api/test/v1/openapi.json" })).json();
+    const operation = description.paths["/items/{id}"].post;
     expect(operation.summary).toBe("Make an item");
     expect(operation.parameters[0]).toMatchObject({
       name: "id",

@@ -23,7 +23,7 @@ export interface RouteSpec<
   R extends Responses,
 > {
   method: Method;
-  /** Fastify's syntax, under the API's base path: `/documents/:id`. */
+  /** Fastify's syntax, under the API's base path: `/items/:id`. */
   path: string;
   summary: string;
   /**
@@ -34,7 +34,7 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
-  /** The request body is a file (any content type), read by the scope's own parser. */
+  /** The request body is a file (any content type), read by the parser of the encapsulated plugin it is registered in. */
   file?: boolean;
   responses: R;
   handler: (input: {
@@ -74,7 +74,7 @@ function jsonSchema(schema: z.ZodType) {
 /**
  * A module's REST API, each route declared once: method, path, summary, the schemas of its
  * input and of its answers. Declaring registers the Fastify route (input checked with zod:
- * the protocol's 400 `field: message`) and records it in the API's OpenAPI document, served
+ * the protocol's 400 `field: message`) and records it in the API's OpenAPI description, served
  * at `<base>/openapi.json`. A route declared twice, or registered under the base without
  * being declared here, stops the start with one line.
  */
@@ -84,7 +84,7 @@ export class RestApi {
   readonly #title: string;
   readonly #routes = new Map<string, Described>();
   readonly #security: Record<string, unknown>;
-  #document: ReturnType<RestApi["document"]> | undefined;
+  #description: ReturnType<RestApi["description"]> | undefined;
 
   constructor(
     http: FastifyInstance,
@@ -106,31 +106,34 @@ export class RestApi {
     http.get(served, async () => {
       // Built at the first request: converting every schema is work a start that serves no
       // client can skip.
-      this.#document ??= this.document();
-      return this.#document;
+      this.#description ??= this.description();
+      return this.#description;
     });
   }
 
-  /** Declares a route; `scope` registers it in a Fastify scope (e.g. one with its own body parser). */
+  /**
+   * Declares a route; `context` registers it in an encapsulated Fastify plugin instead (e.g. one
+   * with its own body parser).
+   */
   route<
     A = undefined,
     P extends z.ZodType | undefined = undefined,
     Q extends z.ZodType | undefined = undefined,
     B extends z.ZodType | undefined = undefined,
     R extends Responses = Responses,
-  >(spec: RouteSpec<A, P, Q, B, R>, scope: FastifyInstance = this.#http): void {
+  >(spec: RouteSpec<A, P, Q, B, R>, context: FastifyInstance = this.#http): void {
     const url = `${this.#base}${spec.path}`;
     const key = `${spec.method} ${url}`;
     if (this.#routes.has(key)) throw new Error(`${this.#title}: ${key} is declared twice`);
     this.#routes.set(key, spec as Described);
-    this.#document = undefined;
+    this.#description = undefined;
     const status = Math.min(
       ...Object.keys(spec.responses)
         .map(Number)
         .filter((code) => code >= 200 && code < 300),
     );
     const empty = spec.responses[status] === null;
-    scope.route({
+    context.route({
       method: spec.method,
       url,
       handler: async (request, reply) => {
@@ -159,8 +162,8 @@ export class RestApi {
     return [...this.#routes.keys()];
   }
 
-  /** The OpenAPI 3.1 document of the routes declared so far. */
-  document() {
+  /** The OpenAPI 3.1 description of the routes declared so far. */
+  description() {
     const paths: Record<string, Record<string, unknown>> = {};
     for (const route of this.#routes.values()) {
       const path = route.path.replace(/:(\w+)/g, "{$1}");

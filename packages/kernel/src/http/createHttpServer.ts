@@ -55,7 +55,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   if (raw) app.addHook("preClose", async () => raw.close());
   await app.register(cookie);
   app.setErrorHandler(restErrorHandler);
-  // Before any module's route is added: every scope inherits it.
+  // Before any module's route is added: every encapsulated plugin inherits it.
   registerNulGuard(app);
   app.setNotFoundHandler((request, reply) => {
     reply

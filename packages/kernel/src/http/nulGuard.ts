@@ -50,9 +50,9 @@ export function requestNulField(request: FastifyRequest): string | undefined {
 
 /**
  * Refuses a request with a NUL in its path parameters, query or parsed body as a 400
- * `invalid_request`, raised as a TandemError so each scope's own mapper answers it in its
- * protocol's shape (SCIM's Error message with `invalidValue`). preValidation runs once the
- * body is parsed, after a scope's own onRequest checks (SCIM's token comes first).
+ * `invalid_request`, raised as a TandemError so the error handler of the encapsulated plugin
+ * that serves the route answers it in its protocol's shape. preValidation runs once the body
+ * is parsed, after that plugin's own onRequest checks (a protocol's credentials come first).
  */
 export function registerNulGuard(app: FastifyInstance): void {
   app.addHook("preValidation", async (request) => {

@@ -41,8 +41,8 @@ export type ModuleApp = AppEntry;
  * The contract between a module (identity, docs, chat, assistant) and the composition root.
  * A module owns its config slice, its migrations and its routes; it reaches other modules
  * only through their package exports. `C` is what a module receives beyond the kernel's
- * infrastructure: a package that modules build on (accounts) extends the contract with its
- * own context and declarations, so the kernel names none of them.
+ * infrastructure: a package that modules build on extends the contract with its own context
+ * and declarations, so the kernel names none of them.
  */
 export interface TandemModule<S extends Slice = Slice, C extends object = Record<never, never>> {
   name: string;

@@ -90,7 +90,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     const openedStorage = storage;
     cleanups.push(() => openedStorage.close());
 
-    const first = await storage.accounts.createFirstAdmin(config.kernel.adminEmail);
+    const first = await storage.accounts.createFirstAdmin(config.accounts.adminEmail);
     createdAdmin = first?.user;
 
     const publicUrl = publicUrlOf(config.kernel);
@@ -126,6 +126,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       outbox,
       metrics,
       auth,
+      accountsConfig: config.accounts,
       accounts: storage.accounts,
       access: storage.access,
       revocations: storage.access.revocations,
