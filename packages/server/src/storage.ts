@@ -1,6 +1,7 @@
 import {
   AccessService,
   AccountService,
+  type AccountsModule,
   AuditLog,
   auditMigrations,
   kernelMigrations,
@@ -21,13 +22,16 @@ import type { TandemConfig } from "./config.js";
 import { createModules } from "./modules.js";
 import { accountDeclarations } from "./startup/accountDeclarations.js";
 
-export const allMigrations: ModuleMigrations[] = [
-  kernelMigrations,
-  auditMigrations,
-  mfaMigrations,
-  schedulerMigrations,
-  ...createModules().flatMap((m) => (m.migrations ? [m.migrations] : [])),
-];
+/** Accounts' and the scheduler's migrations, then each module's, in the modules' order. */
+function migrationsOf(modules: readonly AccountsModule[]): ModuleMigrations[] {
+  return [
+    kernelMigrations,
+    auditMigrations,
+    mfaMigrations,
+    schedulerMigrations,
+    ...modules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
+  ];
+}
 
 /** The database, migrated, with the account services on it: what the server and the CLI share. */
 export interface Storage {
@@ -53,21 +57,22 @@ export interface Storage {
 /**
  * `revocations`: the server's, on its pub/sub, so that what is revoked here closes the
  * connections open on every instance; without it (the CLI) revocations stay in the database.
+ * `modules`: the build's list (createModules() unless a test brings a module of its own).
  */
 export async function openStorage(
   config: TandemConfig,
-  options: { revocations?: Revocations } = {},
+  options: { revocations?: Revocations; modules?: AccountsModule[] } = {},
 ): Promise<Storage> {
+  const modules = options.modules ?? createModules();
   const database = await openDatabase(config.kernel);
   let applied: AppliedMigration[];
   try {
-    applied = await migrate(database, allMigrations);
+    applied = await migrate(database, migrationsOf(modules));
   } catch (error) {
     await database.close();
     throw error;
   }
   const accounts = new AccountService(database);
-  const modules = createModules();
   const declared = accountDeclarations(modules);
   const access = new AccessService(database, {
     sessionMinutes: config.accounts.sessionMinutes,

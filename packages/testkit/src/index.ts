@@ -10,6 +10,15 @@ export { eventually } from "./eventually.js";
 export { buildUser, signedInClient } from "./factories.js";
 export { ApiClient } from "./http.js";
 export {
+  createNotesApi,
+  createNotesModule,
+  declareNotesRoutes,
+  minimalModuleCliPath,
+  NOTE_KEPT_MS,
+  NOTES_API,
+  NotesStore,
+} from "./minimalModule/index.js";
+export {
   AuthorizationStopped,
   type FollowedResponse,
   OidcUserAgent,

@@ -7,14 +7,17 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs one `tandem` CLI command to completion, as an operator would from a shell. */
+/**
+ * Runs one `tandem` CLI command to completion, as an operator would from a shell. `entry`:
+ * another build's CLI (minimalModuleCliPath: with the notes module), the server's by default.
+ */
 export function runCli(
   args: string[],
   env: Record<string, string>,
-  options: { stdin?: string } = {},
+  options: { stdin?: string; entry?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
+    const child = spawn(process.execPath, [options.entry ?? cliPath, ...args], {
       env: { PATH: process.env.PATH ?? "", TANDEM_LOG_FORMAT: "json", ...env },
       stdio: ["pipe", "pipe", "pipe"],
     });

@@ -1,4 +1,4 @@
-import { type RunningTandem, startTandem } from "@tandem/server";
+import { type RunningTandem, type StartOptions, startTandem } from "@tandem/server";
 import { createTestBackend, type TestBackend } from "./backend.js";
 
 export interface TestServer {
@@ -12,18 +12,25 @@ export interface TestServer {
 
 /**
  * A whole Tandem in this process on a free port, on the current test backend.
- * Binding port 0 gives a free port, so suites can run side by side.
+ * Binding port 0 gives a free port, so suites can run side by side. `options.modules`: another
+ * module list than the build's (`[...createModules(), createNotesModule()]`).
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<TestServer> {
   const backend = await createTestBackend();
   try {
-    const tandem = await startTandem({
-      PORT: "0",
-      TANDEM_HOST: "127.0.0.1",
-      TANDEM_LOG_LEVEL: "silent",
-      ...backend.env,
-      ...env,
-    });
+    const tandem = await startTandem(
+      {
+        PORT: "0",
+        TANDEM_HOST: "127.0.0.1",
+        TANDEM_LOG_LEVEL: "silent",
+        ...backend.env,
+        ...env,
+      },
+      options,
+    );
     if (!tandem.firstAdmin) throw new Error("a fresh test server should create its first admin");
     return {
       url: tandem.url,

@@ -1,5 +1,5 @@
-import type { AuditAction } from "@tandem/accounts";
-import type { CommandTools, TandemModule } from "@tandem/kernel";
+import type { AccountsModule, AuditAction } from "@tandem/accounts";
+import type { CommandTools } from "@tandem/kernel";
 import type { Command } from "commander";
 import { parseConfig } from "../config.js";
 import { CliError } from "./CliError.js";
@@ -13,7 +13,7 @@ import { readStdin, withStorage } from "./withStorage.js";
  */
 export function registerModuleCommands(
   program: Command,
-  modules: readonly TandemModule[],
+  modules: readonly AccountsModule[],
   options: { alsoReserved?: string[] } = {},
 ): void {
   const serverNames = [...program.commands.map((c) => c.name()), ...(options.alsoReserved ?? [])];
@@ -28,22 +28,24 @@ export function registerModuleCommands(
       }
       owners.set(declared.name, `the ${module.name} module`);
       const group = program.command(declared.name).description(declared.description);
-      declared.define(group, toolsFor(module.name));
+      declared.define(group, toolsFor(module.name, modules));
     }
   }
 }
 
-function toolsFor(moduleName: string): CommandTools {
+/** `modules`: the CLI's whole list, so a command opens the database migrated for all of them. */
+function toolsFor(moduleName: string, modules: readonly AccountsModule[]): CommandTools {
   return {
     withStorage: (work, audit) =>
       withStorage(
         (storage) =>
           work({
             database: storage.database,
-            config: (parseConfig(process.env)[moduleName] ?? {}) as never,
+            config: (parseConfig(process.env, modules)[moduleName] ?? {}) as never,
           }),
         // The audit log refuses an action it does not know when it records it.
         audit && { action: audit.action as AuditAction, subject: audit.subject },
+        [...modules],
       ),
     readStdin,
     print: (text) => process.stdout.write(text),

@@ -1,4 +1,4 @@
-import type { AuditAction } from "@tandem/accounts";
+import type { AccountsModule, AuditAction } from "@tandem/accounts";
 import { parseConfig } from "../config.js";
 import { prepareDataDir } from "../startup/dataDir.js";
 import { openStorage, type Storage } from "../storage.js";
@@ -12,18 +12,20 @@ export interface CliAudit<T> {
 /**
  * Runs an administration command against the configured, migrated database, then closes
  * it; with `audit`, the outcome goes to the security audit log (actor: the operator's CLI).
+ * `modules`: the CLI's list, when it was given one (a test's build with a module of its own).
  */
 export async function withStorage<T>(
   run: (storage: Storage) => Promise<T>,
   audit?: CliAudit<T>,
+  modules?: AccountsModule[],
 ): Promise<T> {
-  const config = parseConfig(process.env);
+  const config = parseConfig(process.env, modules);
   const dataDir = config.kernel.databaseUrl
     ? undefined
     : await prepareDataDir(config.kernel.dataDir);
   let storage: Storage;
   try {
-    storage = await openStorage(config);
+    storage = await openStorage(config, { modules });
   } catch (error) {
     await dataDir?.undo();
     throw error;

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import {
   AccountDirectory,
+  type AccountsModule,
   AuditLog,
   Authenticator,
   LoginThrottle,
@@ -58,15 +59,23 @@ export interface RunningTandem {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** The modules to run: this build's (createModules()) unless a test brings one of its own. */
+  modules?: AccountsModule[];
+}
+
 /**
  * Starts the whole suite in this process. Order matters: everything that can fail
  * cheaply (config, port) fails before anything is written, and a first start that
  * fails later is undone, so the data folder is never left half-made.
  */
-export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise<RunningTandem> {
-  const parsed = parseConfig(env);
+export async function startTandem(
+  env: NodeJS.ProcessEnv = process.env,
+  options: StartOptions = {},
+): Promise<RunningTandem> {
+  const modules = options.modules ?? createModules();
+  const parsed = parseConfig(env, modules);
   // Declarations first: modules that contradict each other fail before anything is written.
-  const modules = createModules();
   const declared = accountDeclarations(modules);
   const port = await reservePort(parsed.kernel.port, parsed.kernel.host);
   const config: TandemConfig = { ...parsed, kernel: { ...parsed.kernel, port } };
@@ -85,7 +94,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     cleanups.push(() => pubsub.close());
     storage = await openStorage(
       { ...config, kernel: { ...config.kernel, dataDir: dataDir.path } },
-      { revocations: new Revocations(pubsub) },
+      { revocations: new Revocations(pubsub), modules },
     );
     const openedStorage = storage;
     cleanups.push(() => openedStorage.close());
