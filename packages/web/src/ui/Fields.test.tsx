@@ -6,6 +6,11 @@ import { Form } from "./Form";
 
 const initial = { email: "", kind: "a", remember: false, note: "", role: "member" };
 type Values = typeof initial;
+const roles = [
+  { value: "member", label: "Member" },
+  { value: "admin", label: "Administrator" },
+];
+const kinds = ["a", "b"].map((value) => ({ value, label: `Kind ${value.toUpperCase()}` }));
 
 function Registration({ onSave }: { onSave: (values: Values) => void }) {
   const form: FormState<Values> = useFormValues(initial);
@@ -21,24 +26,8 @@ function Registration({ onSave }: { onSave: (values: Values) => void }) {
       fields={[
         { name: "email", label: "Email", type: "email", required: true },
         { name: "note", label: "Note", kind: "textarea", error: "Too long" },
-        {
-          name: "role",
-          label: "Role",
-          kind: "select",
-          options: [
-            { value: "member", label: "Member" },
-            { value: "admin", label: "Administrator" },
-          ],
-        },
-        {
-          name: "kind",
-          label: "Kind",
-          kind: "radio",
-          options: [
-            { value: "a", label: "Kind A" },
-            { value: "b", label: "Kind B" },
-          ],
-        },
+        { name: "role", label: "Role", kind: "select", options: roles },
+        { name: "kind", label: "Kind", kind: "radio", options: kinds },
         { name: "remember", label: "Remember me", kind: "check" },
       ]}
     />
