@@ -2,16 +2,18 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { changePassword } from "../api/account";
 import { ApiError } from "../api/client";
-import { Form, PasswordField } from "../ui/Form";
+import { useFormValues } from "../ui/Fields";
+import { Form } from "../ui/Form";
 import { Section } from "../ui/Section";
 import type { NoticeState } from "./Notice";
+
+const password = { kind: "password", required: true } as const;
 
 /** Changing the password: the current one, the new one twice. */
 export function PasswordSection() {
   const { t } = useTranslation();
-  const [current, setCurrent] = useState("");
-  const [next, setNext] = useState("");
-  const [repeat, setRepeat] = useState("");
+  const form = useFormValues({ current: "", new: "", repeat: "" });
+  const { current, new: next, repeat } = form.values;
   const [notice, setNotice] = useState<NoticeState>(null);
   const mismatch = repeat.length > 0 && next !== repeat;
 
@@ -21,9 +23,7 @@ export function PasswordSection() {
       return;
     }
     await changePassword(current, next);
-    setCurrent("");
-    setNext("");
-    setRepeat("");
+    form.reset();
     setNotice({ kind: "success", text: t("account.password.changed") });
   }
 
@@ -36,42 +36,37 @@ export function PasswordSection() {
       <Form
         onSubmit={submit}
         onError={(error) => setNotice({ kind: "error", text: passwordFailure(error, t) })}
-        submitLabel={t("account.password.submit")}
+        submit={{ label: t("account.password.submit"), testId: "password-submit" }}
         testId="password-form"
-        submitTestId="password-submit"
         notice={notice}
         noticeTestId="password-notice"
         maw={420}
-      >
-        <PasswordField
-          label={t("account.password.current")}
-          autoComplete="current-password"
-          required
-          value={current}
-          onValue={setCurrent}
-          testId="password-current"
-        />
-        <PasswordField
-          label={t("account.password.new")}
-          description={t("account.password.rules")}
-          autoComplete="new-password"
-          required
-          minLength={12}
-          maxLength={128}
-          value={next}
-          onValue={setNext}
-          testId="password-new"
-        />
-        <PasswordField
-          label={t("account.password.repeat")}
-          autoComplete="new-password"
-          required
-          value={repeat}
-          error={mismatch ? t("account.password.mismatch") : undefined}
-          onValue={setRepeat}
-          testId="password-repeat"
-        />
-      </Form>
+        values={form}
+        fields={[
+          {
+            name: "current",
+            label: t("account.password.current"),
+            autoComplete: "current-password",
+            ...password,
+          },
+          {
+            name: "new",
+            label: t("account.password.new"),
+            description: t("account.password.rules"),
+            autoComplete: "new-password",
+            minLength: 12,
+            maxLength: 128,
+            ...password,
+          },
+          {
+            name: "repeat",
+            label: t("account.password.repeat"),
+            autoComplete: "new-password",
+            error: mismatch ? t("account.password.mismatch") : undefined,
+            ...password,
+          },
+        ]}
+      ></Form>
     </Section>
   );
 }

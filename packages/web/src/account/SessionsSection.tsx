@@ -1,70 +1,54 @@
-import { Badge, Table } from "@mantine/core";
+import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { endSession, fetchSessions } from "../api/account";
+import { type AccountSession, endSession, fetchSessions } from "../api/account";
 import { ListTable, RowAction } from "../ui/ListTable";
 import { Section } from "../ui/Section";
 import { useAsyncList, useRowAction } from "../ui/useListActions";
 import { formatTime } from "./format";
-import { Notice } from "./Notice";
 
 /** The user's browser sessions; any but the current one can be ended here. */
 export function SessionsSection() {
   const { t, i18n } = useTranslation();
-  const {
-    data: sessions,
-    load,
-    notice,
-    setNotice,
-  } = useAsyncList(fetchSessions, "account.loadFailed");
-  const ending = useRowAction(setNotice, load);
+  const sessions = useAsyncList(fetchSessions, "account.loadFailed");
+  const ending = useRowAction(sessions);
 
   const when = (ms: number) => formatTime(ms, i18n.language);
+  // The current session cannot be ended from here (signing out does that): it is marked.
+  const endOrCurrent = (session: AccountSession) =>
+    session.current ? (
+      <Badge variant="light" color="blue" data-testid="session-current">
+        {t("account.sessions.current")}
+      </Badge>
+    ) : (
+      <RowAction
+        label={t("account.sessions.end")}
+        ariaLabel={t("account.sessions.endLabel", { date: when(session.createdAt) })}
+        loading={ending.working === session.id}
+        onClick={() => ending.run(session.id, () => endSession(session.id), ended)}
+        testId="session-end"
+      />
+    );
+  const ended = () => t("account.sessions.ended");
+
   return (
     <Section
       id="account-sessions-heading"
       heading={t("account.sessions.heading")}
       intro={t("account.sessions.intro")}
       headingRef={ending.heading}
+      notice={sessions.notice}
+      noticeTestId="sessions-notice"
     >
-      <Notice notice={notice} testId="sessions-notice" />
       <ListTable
-        items={sessions}
+        items={sessions.data}
         testId="sessions-table"
-        minWidth={560}
+        row={{ key: (session) => session.id, testId: "session-row" }}
         columns={[
-          t("account.sessions.signedIn"),
-          t("account.sessions.lastSeen"),
-          t("account.sessions.expires"),
-          t("account.actions"),
+          { label: t("account.sessions.signedIn"), cell: (session) => when(session.createdAt) },
+          { label: t("account.sessions.lastSeen"), cell: (session) => when(session.lastSeenAt) },
+          { label: t("account.sessions.expires"), cell: (session) => when(session.expiresAt) },
+          { label: t("account.actions"), cell: (session) => endOrCurrent(session) },
         ]}
-        row={(session) => (
-          <Table.Tr key={session.id} data-testid="session-row">
-            <Table.Td>{when(session.createdAt)}</Table.Td>
-            <Table.Td>{when(session.lastSeenAt)}</Table.Td>
-            <Table.Td>{when(session.expiresAt)}</Table.Td>
-            <Table.Td>
-              {session.current ? (
-                <Badge variant="light" color="blue" data-testid="session-current">
-                  {t("account.sessions.current")}
-                </Badge>
-              ) : (
-                <RowAction
-                  label={t("account.sessions.end")}
-                  ariaLabel={t("account.sessions.endLabel", { date: when(session.createdAt) })}
-                  loading={ending.working === session.id}
-                  onClick={() =>
-                    ending.run(
-                      session.id,
-                      () => endSession(session.id),
-                      () => t("account.sessions.ended"),
-                    )
-                  }
-                  testId="session-end"
-                />
-              )}
-            </Table.Td>
-          </Table.Tr>
-        )}
       />
     </Section>
   );

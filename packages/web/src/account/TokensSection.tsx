@@ -1,4 +1,4 @@
-import { Checkbox, NativeSelect, Stack, Table, Text } from "@mantine/core";
+import { Checkbox, Stack, Text } from "@mantine/core";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -8,8 +8,9 @@ import {
   revokeToken,
   type TokenScope,
 } from "../api/account";
-import { Form, TextField } from "../ui/Form";
-import { ListTable, RowAction } from "../ui/ListTable";
+import { useFormValues } from "../ui/Fields";
+import { Form } from "../ui/Form";
+import { ListTable } from "../ui/ListTable";
 import { SecretField, ShownOnceAlert } from "../ui/SecretField";
 import { Section } from "../ui/Section";
 import { useAsyncList } from "../ui/useListActions";
@@ -22,8 +23,7 @@ const EXPIRIES = ["30", "90", "365", "never"] as const;
 export function TokensSection({ isAdmin }: { isAdmin: boolean }) {
   const { t, i18n } = useTranslation();
   const { data: tokens, load, notice, setNotice } = useAsyncList(fetchTokens, "account.loadFailed");
-  const [name, setName] = useState("");
-  const [expiry, setExpiry] = useState<(typeof EXPIRIES)[number]>("30");
+  const form = useFormValues({ name: "", expiry: "30" });
   const [scopes, setScopes] = useState<TokenScope[]>(["api"]);
   const [created, setCreated] = useState<string | null>(null);
   const secretField = useRef<HTMLInputElement>(null);
@@ -37,12 +37,13 @@ export function TokensSection({ isAdmin }: { isAdmin: boolean }) {
       setNotice({ kind: "error", text: t("account.tokens.noScope") });
       return;
     }
+    const { name, expiry } = form.values;
     const result = await createToken({
       name: name.trim(),
       expiresInDays: expiry === "never" ? null : Number(expiry),
       scopes,
     });
-    setName("");
+    form.reset("name");
     setNotice(null);
     setCreated(result.token);
     await load();
@@ -71,33 +72,32 @@ export function TokensSection({ isAdmin }: { isAdmin: boolean }) {
         <Form
           onSubmit={create}
           onError={() => setNotice({ kind: "error", text: t("account.failed") })}
-          submitLabel={t("account.tokens.create")}
+          submit={{ label: t("account.tokens.create"), testId: "token-create" }}
           testId="token-form"
-          submitTestId="token-create"
           maw={420}
+          values={form}
+          fields={[
+            {
+              name: "name",
+              label: t("account.tokens.name"),
+              description: t("account.tokens.nameHint"),
+              required: true,
+              maxLength: 100,
+            },
+            {
+              name: "expiry",
+              label: t("account.tokens.expiry"),
+              kind: "select",
+              options: EXPIRIES.map((value) => ({
+                value,
+                label:
+                  value === "never"
+                    ? t("account.tokens.never")
+                    : t("account.tokens.days", { count: Number(value) }),
+              })),
+            },
+          ]}
         >
-          <TextField
-            label={t("account.tokens.name")}
-            description={t("account.tokens.nameHint")}
-            required
-            maxLength={100}
-            value={name}
-            onValue={setName}
-            testId="token-name"
-          />
-          <NativeSelect
-            label={t("account.tokens.expiry")}
-            value={expiry}
-            onChange={(e) => setExpiry(e.currentTarget.value as (typeof EXPIRIES)[number])}
-            data={EXPIRIES.map((value) => ({
-              value,
-              label:
-                value === "never"
-                  ? t("account.tokens.never")
-                  : t("account.tokens.days", { count: Number(value) }),
-            }))}
-            data-testid="token-expiry"
-          />
           <Checkbox.Group
             label={t("account.tokens.scopes")}
             value={scopes}
@@ -146,35 +146,29 @@ export function TokensSection({ isAdmin }: { isAdmin: boolean }) {
           empty={t("account.tokens.empty")}
           emptyTestId="tokens-empty"
           testId="tokens-table"
-          minWidth={640}
+          row={{ key: (token) => token.id, testId: "token-row" }}
           columns={[
-            t("account.tokens.name"),
-            t("account.tokens.scopes"),
-            t("account.tokens.created"),
-            t("account.tokens.expires"),
-            t("account.tokens.lastUsed"),
-            t("account.actions"),
+            { label: t("account.tokens.name"), cell: (token) => token.name, rowHeader: true },
+            { label: t("account.tokens.scopes"), cell: (token) => token.scopes.join(", ") },
+            { label: t("account.tokens.created"), cell: (token) => when(token.createdAt, "") },
+            {
+              label: t("account.tokens.expires"),
+              cell: (token) => when(token.expiresAt, t("account.tokens.never")),
+            },
+            {
+              label: t("account.tokens.lastUsed"),
+              cell: (token) => when(token.lastUsedAt, t("account.tokens.neverUsed")),
+            },
           ]}
-          row={(token) => (
-            <Table.Tr key={token.id} data-testid="token-row">
-              <Table.Th scope="row" fw={500}>
-                {token.name}
-              </Table.Th>
-              <Table.Td>{token.scopes.join(", ")}</Table.Td>
-              <Table.Td>{when(token.createdAt, "")}</Table.Td>
-              <Table.Td>{when(token.expiresAt, t("account.tokens.never"))}</Table.Td>
-              <Table.Td>{when(token.lastUsedAt, t("account.tokens.neverUsed"))}</Table.Td>
-              <Table.Td>
-                <RowAction
-                  label={t("account.tokens.revoke")}
-                  ariaLabel={t("account.tokens.revokeLabel", { name: token.name })}
-                  color="red"
-                  onClick={() => void revoke(token)}
-                  testId="token-revoke"
-                />
-              </Table.Td>
-            </Table.Tr>
-          )}
+          actions={(token) => [
+            {
+              label: t("account.tokens.revoke"),
+              ariaLabel: t("account.tokens.revokeLabel", { name: token.name }),
+              color: "red",
+              onClick: () => void revoke(token),
+              testId: "token-revoke",
+            },
+          ]}
         />
       </Stack>
     </Section>

@@ -1,4 +1,3 @@
-import { IconUserCircle } from "@tabler/icons-react";
 import { ACCOUNTS_AUDIT_ACTIONS } from "@tandem/accounts/wire";
 import { SecurityPage } from "../mfa/SecurityPage";
 import type { WebModule } from "../shell/webModule";
@@ -8,7 +7,6 @@ export const accountModule: WebModule = {
   id: "account",
   path: "/account",
   name: { en: "Account", fr: "Compte", de: "Konto" },
-  icon: IconUserCircle,
   auditActions: ACCOUNTS_AUDIT_ACTIONS,
   routes: [
     { path: "/account", render: ({ user }) => <AccountPage user={user} /> },

@@ -1,21 +1,12 @@
-import {
-  Button,
-  Code,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Code, Group, Stack, Text } from "@mantine/core";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../account/format";
-import { Notice, type NoticeState } from "../account/Notice";
+import type { NoticeState } from "../account/Notice";
 import { webModules } from "../modules";
+import { Fields, useFormValues } from "../ui/Fields";
 import { ListTable } from "../ui/ListTable";
+import { Panel } from "../ui/Panel";
 import { type AuditEvent, type AuditFilters, fetchAudit } from "./api";
 import { Tag } from "./Tag";
 
@@ -38,11 +29,7 @@ const DAY = 86_400_000;
 /** The security audit log, newest first, with filters and "older" paging. */
 export function AuditTab() {
   const { t, i18n } = useTranslation();
-  const [action, setAction] = useState("");
-  const [outcome, setOutcome] = useState("");
-  const [who, setWho] = useState("");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
+  const form = useFormValues({ action: "", outcome: "", who: "", from: "", to: "" });
   const [filters, setFilters] = useState<AuditFilters>({});
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
   const [more, setMore] = useState(false);
@@ -67,6 +54,7 @@ export function AuditTab() {
 
   function apply(event: FormEvent) {
     event.preventDefault();
+    const { action, outcome, who, from, to } = form.values;
     const until = dayStart(to);
     setFilters({
       action: action || undefined,
@@ -79,68 +67,52 @@ export function AuditTab() {
   }
 
   function clear() {
-    setAction("");
-    setOutcome("");
-    setWho("");
-    setFrom("");
-    setTo("");
+    form.reset();
     setFilters({});
   }
 
   const last = events?.at(-1);
+  // An action of the command line has no account behind it: the operator did it.
+  const actorOf = (event: AuditEvent) =>
+    event.actorEmail ?? (event.details.via === "cli" ? t("admin.audit.operator") : "");
+
   return (
-    <Stack gap="lg">
-      <Title order={2} fz="h3">
-        {t("admin.audit.heading")}
-      </Title>
-      <Notice notice={notice} testId="admin-audit-notice" />
+    <Panel heading={t("admin.audit.heading")} notice={notice} noticeTestId="admin-audit-notice">
       <form
         onSubmit={apply}
         aria-label={t("admin.audit.filters")}
         data-testid="admin-audit-filters"
       >
         <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
-            <NativeSelect
-              label={t("admin.audit.action")}
-              value={action}
-              onChange={(e) => setAction(e.currentTarget.value)}
-              data={[{ value: "", label: t("admin.audit.anyAction") }, ...auditActions()]}
-              data-testid="admin-audit-action"
-            />
-            <NativeSelect
-              label={t("admin.audit.outcome")}
-              value={outcome}
-              onChange={(e) => setOutcome(e.currentTarget.value)}
-              data={[
-                { value: "", label: t("admin.audit.anyOutcome") },
-                { value: "success", label: t("admin.audit.success") },
-                { value: "failure", label: t("admin.audit.failure") },
-              ]}
-              data-testid="admin-audit-outcome"
-            />
-            <TextInput
-              label={t("admin.audit.who")}
-              value={who}
-              maxLength={320}
-              onChange={(e) => setWho(e.currentTarget.value)}
-              data-testid="admin-audit-who"
-            />
-            <TextInput
-              label={t("admin.audit.from")}
-              type="date"
-              value={from}
-              onChange={(e) => setFrom(e.currentTarget.value)}
-              data-testid="admin-audit-from"
-            />
-            <TextInput
-              label={t("admin.audit.to")}
-              type="date"
-              value={to}
-              onChange={(e) => setTo(e.currentTarget.value)}
-              data-testid="admin-audit-to"
-            />
-          </SimpleGrid>
+          <Fields
+            form={form}
+            testIdPrefix="admin-audit"
+            cols={{ base: 1, sm: 2, lg: 5 }}
+            fields={[
+              {
+                name: "action",
+                label: t("admin.audit.action"),
+                kind: "select",
+                options: [
+                  { value: "", label: t("admin.audit.anyAction") },
+                  ...auditActions().map((action) => ({ value: action, label: action })),
+                ],
+              },
+              {
+                name: "outcome",
+                label: t("admin.audit.outcome"),
+                kind: "select",
+                options: [
+                  { value: "", label: t("admin.audit.anyOutcome") },
+                  { value: "success", label: t("admin.audit.success") },
+                  { value: "failure", label: t("admin.audit.failure") },
+                ],
+              },
+              { name: "who", label: t("admin.audit.who"), maxLength: 320 },
+              { name: "from", label: t("admin.audit.from"), type: "date" },
+              { name: "to", label: t("admin.audit.to"), type: "date" },
+            ]}
+          />
           <Group>
             <Button type="submit" data-testid="admin-audit-apply">
               {t("admin.audit.apply")}
@@ -156,46 +128,22 @@ export function AuditTab() {
         empty={t("admin.audit.empty")}
         emptyTestId="admin-audit-empty"
         testId="admin-audit-table"
-        minWidth={900}
         verticalSpacing="xs"
         caption={t("admin.audit.caption")}
+        row={{
+          key: (event) => event.id,
+          testId: "admin-audit-row",
+          data: (event) => ({ "data-action": event.action, "data-subject": event.subject ?? "" }),
+        }}
         columns={[
-          t("admin.audit.at"),
-          t("admin.audit.action"),
-          t("admin.audit.outcome"),
-          t("admin.audit.actor"),
-          t("admin.audit.subject"),
-          t("admin.audit.ip"),
-          t("admin.audit.details"),
+          { label: t("admin.audit.at"), cell: (event) => formatTime(event.at, i18n.language) },
+          { label: t("admin.audit.action"), cell: (event) => <Code>{event.action}</Code> },
+          { label: t("admin.audit.outcome"), cell: (event) => <Outcome event={event} /> },
+          { label: t("admin.audit.actor"), cell: actorOf },
+          { label: t("admin.audit.subject"), cell: (event) => event.subject ?? "", breakAll: true },
+          { label: t("admin.audit.ip"), cell: (event) => event.ip ?? "" },
+          { label: t("admin.audit.details"), cell: detailsOf, breakAll: true },
         ]}
-        row={(event) => (
-          <Table.Tr
-            key={event.id}
-            data-testid="admin-audit-row"
-            data-action={event.action}
-            data-subject={event.subject ?? ""}
-          >
-            <Table.Td>{formatTime(event.at, i18n.language)}</Table.Td>
-            <Table.Td>
-              <Code>{event.action}</Code>
-            </Table.Td>
-            <Table.Td>
-              <Tag color={event.outcome === "success" ? "green" : "red"}>
-                {event.outcome === "success" ? t("admin.audit.success") : t("admin.audit.failure")}
-              </Tag>
-            </Table.Td>
-            <Table.Td>
-              {event.actorEmail ?? (event.details.via === "cli" ? t("admin.audit.operator") : "")}
-            </Table.Td>
-            <Table.Td style={{ wordBreak: "break-all" }}>{event.subject ?? ""}</Table.Td>
-            <Table.Td>{event.ip ?? ""}</Table.Td>
-            <Table.Td style={{ wordBreak: "break-all" }}>
-              <Text size="xs" ff="monospace">
-                {Object.keys(event.details).length > 0 ? JSON.stringify(event.details) : ""}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-        )}
       />
       {more && last && (
         <Group>
@@ -208,6 +156,22 @@ export function AuditTab() {
           </Button>
         </Group>
       )}
-    </Stack>
+    </Panel>
   );
 }
+
+function Outcome({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation();
+  const success = event.outcome === "success";
+  return (
+    <Tag color={success ? "green" : "red"}>
+      {success ? t("admin.audit.success") : t("admin.audit.failure")}
+    </Tag>
+  );
+}
+
+const detailsOf = (event: AuditEvent) => (
+  <Text size="xs" ff="monospace">
+    {Object.keys(event.details).length > 0 ? JSON.stringify(event.details) : ""}
+  </Text>
+);

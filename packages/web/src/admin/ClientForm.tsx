@@ -1,8 +1,9 @@
-import { Radio, Stack, Text, TextInput } from "@mantine/core";
+import { Stack, Text, TextInput } from "@mantine/core";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NoticeState } from "../account/Notice";
-import { CheckField, Form, TextareaField, TextField } from "../ui/Form";
+import { useFormValues } from "../ui/Fields";
+import { Form } from "../ui/Form";
 import { SecretField, ShownOnceAlert } from "../ui/SecretField";
 import { createClient } from "./api";
 import { failure, splitList } from "./feedback";
@@ -14,12 +15,14 @@ export function ClientForm({
   onDone: (notice: NoticeState, created: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const [name, setName] = useState("");
-  const [kind, setKind] = useState<"confidential" | "public">("confidential");
-  const [thirdParty, setThirdParty] = useState(false);
-  const [redirectUris, setRedirectUris] = useState("");
-  const [postLogout, setPostLogout] = useState("");
-  const [backchannel, setBackchannel] = useState("");
+  const form = useFormValues({
+    name: "",
+    kind: "confidential",
+    thirdParty: false,
+    redirectUris: "",
+    postLogoutUris: "",
+    backchannel: "",
+  });
   const [created, setCreated] = useState<{ clientId: string; secret: string | null } | null>(null);
   const secretField = useRef<HTMLInputElement>(null);
 
@@ -28,19 +31,17 @@ export function ClientForm({
   }, [created]);
 
   async function submit() {
+    const { name, kind, thirdParty, redirectUris, postLogoutUris, backchannel } = form.values;
     const result = await createClient({
       name: name.trim(),
       redirectUris: splitList(redirectUris),
       public: kind === "public",
       thirdParty,
-      postLogoutRedirectUris: splitList(postLogout),
+      postLogoutRedirectUris: splitList(postLogoutUris),
       ...(backchannel.trim() ? { backchannelLogoutUri: backchannel.trim() } : {}),
     });
     setCreated({ clientId: result.clientId, secret: result.clientSecret });
-    setName("");
-    setRedirectUris("");
-    setPostLogout("");
-    setBackchannel("");
+    form.reset("name", "redirectUris", "postLogoutUris", "backchannel");
     onDone(null, true);
   }
 
@@ -49,6 +50,7 @@ export function ClientForm({
     onDone(failure(t, error), false);
   }
 
+  const uris = { kind: "textarea", description: t("admin.clients.redirectUrisHint") } as const;
   return (
     <Stack>
       {created && (
@@ -83,70 +85,33 @@ export function ClientForm({
       <Form
         onSubmit={submit}
         onError={failed}
-        submitLabel={t("admin.clients.create")}
+        submit={{ label: t("admin.clients.create"), testId: "admin-client-create" }}
         testId="admin-client-form"
-        submitTestId="admin-client-create"
         maw={640}
-      >
-        <TextField
-          label={t("admin.clients.name")}
-          required
-          maxLength={200}
-          value={name}
-          onValue={setName}
-          testId="admin-client-name"
-        />
-        <Radio.Group
-          label={t("admin.clients.kind")}
-          value={kind}
-          onChange={(value) => setKind(value === "public" ? "public" : "confidential")}
-        >
-          <Stack gap="xs" mt="xs">
-            <Radio
-              value="confidential"
-              label={t("admin.clients.confidential")}
-              data-testid="admin-client-confidential"
-            />
-            <Radio
-              value="public"
-              label={t("admin.clients.public")}
-              data-testid="admin-client-public"
-            />
-          </Stack>
-        </Radio.Group>
-        <CheckField
-          label={t("admin.clients.thirdParty")}
-          checked={thirdParty}
-          onChecked={setThirdParty}
-          testId="admin-client-third-party"
-        />
-        <TextareaField
-          label={t("admin.clients.redirectUris")}
-          description={t("admin.clients.redirectUrisHint")}
-          required
-          autosize
-          minRows={2}
-          value={redirectUris}
-          onValue={setRedirectUris}
-          testId="admin-client-redirect-uris"
-        />
-        <TextareaField
-          label={t("admin.clients.postLogoutRedirectUris")}
-          description={t("admin.clients.redirectUrisHint")}
-          autosize
-          minRows={1}
-          value={postLogout}
-          onValue={setPostLogout}
-          testId="admin-client-post-logout-uris"
-        />
-        <TextField
-          label={t("admin.clients.backchannelLogoutUri")}
-          type="url"
-          value={backchannel}
-          onValue={setBackchannel}
-          testId="admin-client-backchannel"
-        />
-      </Form>
+        values={form}
+        fields={[
+          { name: "name", label: t("admin.clients.name"), required: true, maxLength: 200 },
+          {
+            name: "kind",
+            label: t("admin.clients.kind"),
+            kind: "radio",
+            options: [
+              { value: "confidential", label: t("admin.clients.confidential") },
+              { value: "public", label: t("admin.clients.public") },
+            ],
+          },
+          { name: "thirdParty", label: t("admin.clients.thirdParty"), kind: "check" },
+          {
+            name: "redirectUris",
+            label: t("admin.clients.redirectUris"),
+            ...uris,
+            required: true,
+            minRows: 2,
+          },
+          { name: "postLogoutUris", label: t("admin.clients.postLogoutRedirectUris"), ...uris },
+          { name: "backchannel", label: t("admin.clients.backchannelLogoutUri"), type: "url" },
+        ]}
+      ></Form>
     </Stack>
   );
 }

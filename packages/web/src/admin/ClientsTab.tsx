@@ -1,8 +1,8 @@
-import { Divider, Stack, Table, Text, Title } from "@mantine/core";
+import { Divider, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Notice } from "../account/Notice";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
-import { ListTable, RowAction } from "../ui/ListTable";
+import { ListTable } from "../ui/ListTable";
+import { Panel } from "../ui/Panel";
 import { useAsyncList, useConfirmedAction } from "../ui/useListActions";
 import { type Client, deleteClient, fetchClients } from "./api";
 import { ClientForm } from "./ClientForm";
@@ -27,59 +27,40 @@ export function ClientsTab() {
     load,
   );
 
+  const kindOf = (client: Client) =>
+    client.public ? t("admin.clients.publicShort") : t("admin.clients.confidentialShort");
+
   return (
-    <Stack gap="lg">
-      <Title order={2} fz="h3">
-        {t("admin.clients.heading")}
-      </Title>
-      <Notice notice={notice} testId="admin-clients-notice" />
+    <Panel heading={t("admin.clients.heading")} notice={notice} noticeTestId="admin-clients-notice">
       <ListTable
         items={clients}
         empty={t("admin.clients.empty")}
         testId="admin-clients-table"
-        minWidth={800}
         caption={t("admin.clients.caption")}
+        row={{
+          key: (client) => client.clientId,
+          testId: "admin-client-row",
+          data: (client) => ({ "data-name": client.name }),
+        }}
         columns={[
-          t("admin.clients.name"),
-          t("admin.clients.clientId"),
-          t("admin.clients.kind"),
-          t("admin.clients.operator"),
-          t("admin.clients.redirectUris"),
-          t("admin.actions"),
+          { label: t("admin.clients.name"), cell: (client) => client.name, rowHeader: true },
+          { label: t("admin.clients.clientId"), cell: (client) => <ClientId client={client} /> },
+          { label: t("admin.clients.kind"), cell: (client) => kindOf(client) },
+          { label: t("admin.clients.operator"), cell: (client) => <Operator client={client} /> },
+          {
+            label: t("admin.clients.redirectUris"),
+            cell: (client) => client.redirectUris.join(", "),
+            breakAll: true,
+          },
         ]}
-        row={(client) => (
-          <Table.Tr key={client.clientId} data-testid="admin-client-row" data-name={client.name}>
-            <Table.Th scope="row" fw={500}>
-              {client.name}
-            </Table.Th>
-            <Table.Td>
-              <Text component="code" ff="monospace" size="sm">
-                {client.clientId}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              {client.public
-                ? t("admin.clients.publicShort")
-                : t("admin.clients.confidentialShort")}
-            </Table.Td>
-            <Table.Td>
-              <Tag color={client.firstParty ? "blue" : "grape"}>
-                {client.firstParty
-                  ? t("admin.clients.firstPartyShort")
-                  : t("admin.clients.thirdPartyShort")}
-              </Tag>
-            </Table.Td>
-            <Table.Td style={{ wordBreak: "break-all" }}>{client.redirectUris.join(", ")}</Table.Td>
-            <Table.Td>
-              <RowAction
-                label={t("admin.clients.delete")}
-                ariaLabel={t("admin.clients.deleteLabel", { name: client.name })}
-                onClick={() => removal.ask(client)}
-                testId="admin-client-delete"
-              />
-            </Table.Td>
-          </Table.Tr>
-        )}
+        actions={(client) => [
+          {
+            label: t("admin.clients.delete"),
+            ariaLabel: t("admin.clients.deleteLabel", { name: client.name }),
+            onClick: () => removal.ask(client),
+            testId: "admin-client-delete",
+          },
+        ]}
       />
       <Divider />
       <ClientForm onDone={afterForm} />
@@ -94,6 +75,22 @@ export function ClientsTab() {
           }
         }
       />
-    </Stack>
+    </Panel>
+  );
+}
+
+const ClientId = ({ client }: { client: Client }) => (
+  <Text component="code" ff="monospace" size="sm">
+    {client.clientId}
+  </Text>
+);
+
+/** Who runs the app: this deployment's operator (first party) or someone else. */
+function Operator({ client }: { client: Client }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={client.firstParty ? "blue" : "grape"}>
+      {client.firstParty ? t("admin.clients.firstPartyShort") : t("admin.clients.thirdPartyShort")}
+    </Tag>
   );
 }

@@ -1,9 +1,9 @@
-import { Button, Stack, Table, Text, Title } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../account/format";
-import { Notice, type NoticeState } from "../account/Notice";
+import type { NoticeState } from "../account/Notice";
 import { ListTable } from "../ui/ListTable";
+import { Panel } from "../ui/Panel";
 import { fetchOrphans, type OrphanDocument, recoverOrphan } from "./api";
 import { failure } from "./feedback";
 import { RecoverDialog } from "./RecoverDialog";
@@ -53,41 +53,41 @@ export function DocumentsTab() {
     }
   }
 
+  const titleOf = (document: OrphanDocument) => document.title || t("admin.documents.untitled");
+
   return (
-    <Stack gap="lg">
-      <Title order={2} fz="h3">
-        {t("admin.documents.heading")}
-      </Title>
-      <Text>{t("admin.documents.intro")}</Text>
-      <Notice notice={notice} testId="admin-documents-notice" />
+    <Panel
+      heading={t("admin.documents.heading")}
+      intro={t("admin.documents.intro")}
+      notice={notice}
+      noticeTestId="admin-documents-notice"
+    >
       <ListTable
         items={documents}
         empty={t("admin.documents.empty")}
         emptyTestId="admin-documents-empty"
         testId="admin-documents"
-        minWidth={480}
         caption={t("admin.documents.caption")}
-        columns={[t("admin.documents.title"), t("admin.documents.updated"), t("admin.actions")]}
-        row={(document) => {
-          const title = document.title || t("admin.documents.untitled");
-          return (
-            <Table.Tr key={document.id} data-testid="admin-document" data-document-id={document.id}>
-              <Table.Td>{title}</Table.Td>
-              <Table.Td>{formatTime(document.updatedAt, i18n.language)}</Table.Td>
-              <Table.Td>
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  onClick={() => setChosen({ document, title })}
-                  aria-label={t("admin.documents.recoverLabel", { title })}
-                  data-testid="admin-document-recover"
-                >
-                  {t("admin.documents.recover")}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          );
+        row={{
+          key: (document) => document.id,
+          testId: "admin-document",
+          data: (document) => ({ "data-document-id": document.id }),
         }}
+        columns={[
+          { label: t("admin.documents.title"), cell: titleOf },
+          {
+            label: t("admin.documents.updated"),
+            cell: (document) => formatTime(document.updatedAt, i18n.language),
+          },
+        ]}
+        actions={(document) => [
+          {
+            label: t("admin.documents.recover"),
+            ariaLabel: t("admin.documents.recoverLabel", { title: titleOf(document) }),
+            onClick: () => setChosen({ document, title: titleOf(document) }),
+            testId: "admin-document-recover",
+          },
+        ]}
       />
       <RecoverDialog
         title={chosen?.title ?? null}
@@ -95,6 +95,6 @@ export function DocumentsTab() {
         onRecover={(email) => void recover(email)}
         onClose={() => setChosen(null)}
       />
-    </Stack>
+    </Panel>
   );
 }

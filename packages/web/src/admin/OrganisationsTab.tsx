@@ -1,9 +1,9 @@
-import { Divider, SimpleGrid, Stack, Switch, Table, Title } from "@mantine/core";
-import { useState } from "react";
+import { Divider, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Notice } from "../account/Notice";
-import { CheckField, Form, TextField } from "../ui/Form";
+import { Fields, useFormValues } from "../ui/Fields";
+import { Form } from "../ui/Form";
 import { ListTable } from "../ui/ListTable";
+import { Panel } from "../ui/Panel";
 import { useAsyncList } from "../ui/useListActions";
 import {
   createOrganisation,
@@ -22,21 +22,17 @@ export function OrganisationsTab() {
     notice,
     setNotice,
   } = useAsyncList(fetchOrganisations, "admin.loadFailed");
-  const [name, setName] = useState("");
-  const [country, setCountry] = useState("FR");
-  const [identifier, setIdentifier] = useState("");
-  const [requireMfa, setRequireMfa] = useState(false);
+  const form = useFormValues({ name: "", country: "FR", identifier: "", requireMfa: false });
 
   async function create() {
+    const { name, country, identifier, requireMfa } = form.values;
     const created = await createOrganisation({
       name: name.trim(),
       country: country.trim().toUpperCase(),
       requireMfa,
       ...(identifier.trim() ? { identifier: identifier.trim() } : {}),
     });
-    setName("");
-    setIdentifier("");
-    setRequireMfa(false);
+    form.reset("name", "identifier", "requireMfa");
     setNotice({
       kind: "success",
       text: t("admin.organisations.createdNotice", { name: created.name }),
@@ -57,91 +53,72 @@ export function OrganisationsTab() {
     }
   }
 
+  const mfaSwitch = (organisation: Organisation) => (
+    <Switch
+      checked={organisation.requireMfa}
+      onChange={(e) => void toggle(organisation, e.currentTarget.checked)}
+      aria-label={t("admin.organisations.requireMfaLabel", { name: organisation.name })}
+      data-testid="admin-organisation-mfa"
+    />
+  );
+
   return (
-    <Stack gap="lg">
-      <Title order={2} fz="h3">
-        {t("admin.organisations.heading")}
-      </Title>
-      <Notice notice={notice} testId="admin-organisations-notice" />
+    <Panel
+      heading={t("admin.organisations.heading")}
+      notice={notice}
+      noticeTestId="admin-organisations-notice"
+    >
       <ListTable
         items={organisations}
         empty={t("admin.organisations.empty")}
         testId="admin-organisations-table"
-        minWidth={640}
         caption={t("admin.organisations.caption")}
+        row={{
+          key: (organisation) => organisation.id,
+          testId: "admin-organisation-row",
+          data: (organisation) => ({ "data-name": organisation.name }),
+        }}
         columns={[
-          t("admin.organisations.name"),
-          t("admin.organisations.country"),
-          t("admin.organisations.identifier"),
-          t("admin.organisations.requireMfa"),
+          { label: t("admin.organisations.name"), cell: (o) => o.name, rowHeader: true },
+          { label: t("admin.organisations.country"), cell: (o) => o.country },
+          { label: t("admin.organisations.identifier"), cell: (o) => o.identifier ?? "" },
+          { label: t("admin.organisations.requireMfa"), cell: (o) => mfaSwitch(o) },
         ]}
-        row={(organisation) => (
-          <Table.Tr
-            key={organisation.id}
-            data-testid="admin-organisation-row"
-            data-name={organisation.name}
-          >
-            <Table.Th scope="row" fw={500}>
-              {organisation.name}
-            </Table.Th>
-            <Table.Td>{organisation.country}</Table.Td>
-            <Table.Td>{organisation.identifier ?? ""}</Table.Td>
-            <Table.Td>
-              <Switch
-                checked={organisation.requireMfa}
-                onChange={(e) => void toggle(organisation, e.currentTarget.checked)}
-                aria-label={t("admin.organisations.requireMfaLabel", {
-                  name: organisation.name,
-                })}
-                data-testid="admin-organisation-mfa"
-              />
-            </Table.Td>
-          </Table.Tr>
-        )}
       />
       <Divider />
       <Form
         onSubmit={create}
         onError={(error) => setNotice(failure(t, error))}
-        submitLabel={t("admin.organisations.create")}
+        submit={{ label: t("admin.organisations.create"), testId: "admin-organisation-create" }}
         testId="admin-organisation-form"
-        submitTestId="admin-organisation-create"
+        values={form}
+        cols={3}
+        fields={[
+          { name: "name", label: t("admin.organisations.name"), required: true, maxLength: 200 },
+          {
+            name: "country",
+            label: t("admin.organisations.country"),
+            description: t("admin.organisations.countryHint"),
+            required: true,
+            minLength: 2,
+            maxLength: 2,
+          },
+          {
+            name: "identifier",
+            label: t("admin.organisations.identifier"),
+            description: t("admin.organisations.identifierHint"),
+            maxLength: 64,
+          },
+        ]}
       >
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextField
-            label={t("admin.organisations.name")}
-            required
-            maxLength={200}
-            value={name}
-            onValue={setName}
-            testId="admin-organisation-name"
-          />
-          <TextField
-            label={t("admin.organisations.country")}
-            description={t("admin.organisations.countryHint")}
-            required
-            minLength={2}
-            maxLength={2}
-            value={country}
-            onValue={setCountry}
-            testId="admin-organisation-country"
-          />
-          <TextField
-            label={t("admin.organisations.identifier")}
-            description={t("admin.organisations.identifierHint")}
-            maxLength={64}
-            value={identifier}
-            onValue={setIdentifier}
-            testId="admin-organisation-identifier"
-          />
-        </SimpleGrid>
-        <CheckField
-          label={t("admin.organisations.requireMfa")}
-          checked={requireMfa}
-          onChecked={setRequireMfa}
-          testId="admin-organisation-require-mfa"
+        <Fields
+          form={form}
+          testIdPrefix="admin-organisation"
+          fields={[
+            { name: "requireMfa", label: t("admin.organisations.requireMfa"), kind: "check" },
+          ]}
         />
       </Form>
-    </Stack>
+    </Panel>
   );
 }

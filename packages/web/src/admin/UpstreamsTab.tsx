@@ -1,33 +1,14 @@
-import {
-  Button,
-  Divider,
-  Group,
-  NativeSelect,
-  PasswordInput,
-  SimpleGrid,
-  Stack,
-  Table,
-  TextInput,
-  Title,
-} from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { Divider } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Notice } from "../account/Notice";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
-import { ListTable, RowAction } from "../ui/ListTable";
+import { useFormValues } from "../ui/Fields";
+import { Form } from "../ui/Form";
+import { ListTable } from "../ui/ListTable";
+import { Panel } from "../ui/Panel";
 import { useAsyncList, useConfirmedAction } from "../ui/useListActions";
 import { addUpstream, fetchUpstreams, removeUpstream, type Upstream } from "./api";
 import { failure, splitList } from "./feedback";
-
-const EMPTY = {
-  name: "",
-  issuer: "",
-  clientId: "",
-  clientSecret: "",
-  domains: "",
-  profile: "oidc" as Upstream["profile"],
-  federation: "FR",
-};
 
 /** Upstream identity providers: list (no secrets), add, remove. */
 export function UpstreamsTab() {
@@ -38,7 +19,15 @@ export function UpstreamsTab() {
     notice,
     setNotice,
   } = useAsyncList(fetchUpstreams, "admin.loadFailed");
-  const [form, setForm] = useState(EMPTY);
+  const form = useFormValues({
+    name: "",
+    issuer: "",
+    clientId: "",
+    clientSecret: "",
+    domains: "",
+    profile: "oidc",
+    federation: "FR",
+  });
   const [adding, setAdding] = useState(false);
   const removal = useConfirmedAction(
     async (upstream: Upstream) => {
@@ -51,127 +40,111 @@ export function UpstreamsTab() {
   // One request at a time: adding and removing show each other's progress.
   const busy = adding || removal.busy;
 
-  const field = (key: keyof typeof EMPTY) => ({
-    value: form[key],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setForm((current) => ({ ...current, [key]: value }));
-    },
-  });
-
-  async function add(event: FormEvent) {
-    event.preventDefault();
+  async function add() {
+    const { values } = form;
     setAdding(true);
     try {
       const added = await addUpstream({
-        ...form,
-        name: form.name.trim(),
-        issuer: form.issuer.trim(),
-        clientId: form.clientId.trim(),
-        domains: splitList(form.domains),
-        federation: form.federation.trim().toUpperCase(),
+        ...values,
+        name: values.name.trim(),
+        issuer: values.issuer.trim(),
+        clientId: values.clientId.trim(),
+        domains: splitList(values.domains),
+        profile: values.profile === "proconnect" ? "proconnect" : "oidc",
+        federation: values.federation.trim().toUpperCase(),
       });
-      setForm(EMPTY);
+      form.reset();
       setNotice({ kind: "success", text: t("admin.upstreams.addedNotice", { name: added.name }) });
       await load();
-    } catch (error) {
-      setNotice(failure(t, error));
     } finally {
       setAdding(false);
     }
   }
 
+  const profileName = (profile: Upstream["profile"]) =>
+    profile === "proconnect"
+      ? t("admin.upstreams.profileProconnect")
+      : t("admin.upstreams.profileOidc");
+
   return (
-    <Stack gap="lg">
-      <Title order={2} fz="h3">
-        {t("admin.upstreams.heading")}
-      </Title>
-      <Notice notice={notice} testId="admin-upstreams-notice" />
+    <Panel
+      heading={t("admin.upstreams.heading")}
+      notice={notice}
+      noticeTestId="admin-upstreams-notice"
+    >
       <ListTable
         items={upstreams}
         empty={t("admin.upstreams.empty")}
         testId="admin-upstreams-table"
-        minWidth={800}
         caption={t("admin.upstreams.caption")}
+        row={{ key: (upstream) => upstream.id, testId: "admin-upstream-row" }}
         columns={[
-          t("admin.upstreams.name"),
-          t("admin.upstreams.issuer"),
-          t("admin.upstreams.domains"),
-          t("admin.upstreams.profile"),
-          t("admin.upstreams.federation"),
-          t("admin.actions"),
+          { label: t("admin.upstreams.name"), cell: (upstream) => upstream.name, rowHeader: true },
+          {
+            label: t("admin.upstreams.issuer"),
+            cell: (upstream) => upstream.issuer,
+            breakAll: true,
+          },
+          { label: t("admin.upstreams.domains"), cell: (upstream) => upstream.domains.join(", ") },
+          {
+            label: t("admin.upstreams.profile"),
+            cell: (upstream) => profileName(upstream.profile),
+          },
+          { label: t("admin.upstreams.federation"), cell: (upstream) => upstream.federation },
         ]}
-        row={(upstream) => (
-          <Table.Tr key={upstream.id} data-testid="admin-upstream-row">
-            <Table.Th scope="row" fw={500}>
-              {upstream.name}
-            </Table.Th>
-            <Table.Td style={{ wordBreak: "break-all" }}>{upstream.issuer}</Table.Td>
-            <Table.Td>{upstream.domains.join(", ")}</Table.Td>
-            <Table.Td>
-              {upstream.profile === "proconnect"
-                ? t("admin.upstreams.profileProconnect")
-                : t("admin.upstreams.profileOidc")}
-            </Table.Td>
-            <Table.Td>{upstream.federation}</Table.Td>
-            <Table.Td>
-              <RowAction
-                label={t("admin.upstreams.remove")}
-                ariaLabel={t("admin.upstreams.removeLabel", { name: upstream.name })}
-                onClick={() => removal.ask(upstream)}
-                testId="admin-upstream-remove"
-              />
-            </Table.Td>
-          </Table.Tr>
-        )}
+        actions={(upstream) => [
+          {
+            label: t("admin.upstreams.remove"),
+            ariaLabel: t("admin.upstreams.removeLabel", { name: upstream.name }),
+            onClick: () => removal.ask(upstream),
+            testId: "admin-upstream-remove",
+          },
+        ]}
       />
       <Divider />
-      <form onSubmit={add} data-testid="admin-upstream-form">
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("admin.upstreams.name")} required {...field("name")} />
-            <TextInput
-              label={t("admin.upstreams.issuer")}
-              type="url"
-              required
-              {...field("issuer")}
-            />
-            <TextInput label={t("admin.upstreams.clientId")} required {...field("clientId")} />
-            <PasswordInput
-              label={t("admin.upstreams.clientSecret")}
-              required
-              autoComplete="off"
-              {...field("clientSecret")}
-            />
-            <TextInput
-              label={t("admin.upstreams.domains")}
-              description={t("admin.upstreams.domainsHint")}
-              required
-              {...field("domains")}
-            />
-            <NativeSelect
-              label={t("admin.upstreams.profile")}
-              data={[
-                { value: "oidc", label: t("admin.upstreams.profileOidc") },
-                { value: "proconnect", label: t("admin.upstreams.profileProconnect") },
-              ]}
-              {...field("profile")}
-            />
-            <TextInput
-              label={t("admin.upstreams.federation")}
-              required
-              minLength={2}
-              maxLength={2}
-              {...field("federation")}
-            />
-          </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={busy} data-testid="admin-upstream-add">
-              {t("admin.upstreams.add")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <Form
+        onSubmit={add}
+        onError={(error) => setNotice(failure(t, error))}
+        submit={{ label: t("admin.upstreams.add"), testId: "admin-upstream-add" }}
+        testId="admin-upstream-form"
+        busy={busy}
+        values={form}
+        cols={2}
+        fields={[
+          { name: "name", label: t("admin.upstreams.name"), required: true },
+          { name: "issuer", label: t("admin.upstreams.issuer"), type: "url", required: true },
+          { name: "clientId", label: t("admin.upstreams.clientId"), required: true },
+          {
+            name: "clientSecret",
+            label: t("admin.upstreams.clientSecret"),
+            kind: "password",
+            required: true,
+            autoComplete: "off",
+          },
+          {
+            name: "domains",
+            label: t("admin.upstreams.domains"),
+            description: t("admin.upstreams.domainsHint"),
+            required: true,
+          },
+          {
+            name: "profile",
+            label: t("admin.upstreams.profile"),
+            kind: "select",
+            options: [
+              { value: "oidc", label: profileName("oidc") },
+              { value: "proconnect", label: profileName("proconnect") },
+            ],
+          },
+          {
+            name: "federation",
+            label: t("admin.upstreams.federation"),
+            required: true,
+            minLength: 2,
+            maxLength: 2,
+          },
+        ]}
+      ></Form>
       <ConfirmDialog
         testId="admin-upstream-dialog"
         busy={busy}
@@ -185,6 +158,6 @@ export function UpstreamsTab() {
           }
         }
       />
-    </Stack>
+    </Panel>
   );
 }

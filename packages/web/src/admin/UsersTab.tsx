@@ -1,10 +1,10 @@
-import { Button, Divider, Group, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Button, Divider, Group, TextInput } from "@mantine/core";
 import { type FormEvent, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../account/format";
-import { Notice } from "../account/Notice";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
-import { ListTable, RowAction } from "../ui/ListTable";
+import { ListTable } from "../ui/ListTable";
+import { Panel } from "../ui/Panel";
 import { useAsyncList, useConfirmedAction } from "../ui/useListActions";
 import { type AdminUser, disableUser, fetchUsers, resetSecondFactors } from "./api";
 import { NewUserForm } from "./NewUserForm";
@@ -49,11 +49,7 @@ export function UsersTab({ currentUserId }: { currentUserId: string }) {
   const from = page && page.total > 0 ? offset + 1 : 0;
   const to = page ? offset + page.users.length : 0;
   return (
-    <Stack gap="lg">
-      <Title order={2} fz="h3">
-        {t("admin.users.heading")}
-      </Title>
-      <Notice notice={notice} testId="admin-users-notice" />
+    <Panel heading={t("admin.users.heading")} notice={notice} noticeTestId="admin-users-notice">
       <form onSubmit={search} aria-label={t("admin.users.search")}>
         <Group align="end">
           <TextInput
@@ -73,51 +69,41 @@ export function UsersTab({ currentUserId }: { currentUserId: string }) {
         empty={t("admin.users.empty")}
         emptyTestId="admin-users-empty"
         testId="admin-users-table"
-        minWidth={800}
         caption={page && t("admin.users.caption", { from, to, total: page.total })}
+        row={{
+          key: (user) => user.id,
+          testId: "admin-user-row",
+          data: (user) => ({ "data-email": user.email }),
+        }}
         columns={[
-          t("admin.users.email"),
-          t("admin.users.name"),
-          t("admin.users.organisation"),
-          t("admin.users.role"),
-          t("admin.users.status"),
-          t("admin.users.created"),
-          t("admin.actions"),
+          { label: t("admin.users.email"), cell: (user) => user.email, rowHeader: true },
+          { label: t("admin.users.name"), cell: (user) => user.name },
+          { label: t("admin.users.organisation"), cell: (user) => user.organisation?.name ?? "" },
+          {
+            label: t("admin.users.role"),
+            cell: (user) => (user.isAdmin ? t("admin.users.admin") : t("admin.users.member")),
+          },
+          { label: t("admin.users.status"), cell: (user) => <Status user={user} /> },
+          {
+            label: t("admin.users.created"),
+            cell: (user) => formatTime(user.createdAt, i18n.language),
+          },
         ]}
-        row={(user) => (
-          <Table.Tr key={user.id} data-testid="admin-user-row" data-email={user.email}>
-            <Table.Th scope="row" fw={500}>
-              {user.email}
-            </Table.Th>
-            <Table.Td>{user.name}</Table.Td>
-            <Table.Td>{user.organisation?.name ?? ""}</Table.Td>
-            <Table.Td>{user.isAdmin ? t("admin.users.admin") : t("admin.users.member")}</Table.Td>
-            <Table.Td>
-              <Tag color={user.disabled ? "gray" : "green"} data-testid="admin-user-status">
-                {user.disabled ? t("admin.users.disabled") : t("admin.users.active")}
-              </Tag>
-            </Table.Td>
-            <Table.Td>{formatTime(user.createdAt, i18n.language)}</Table.Td>
-            <Table.Td>
-              <Group gap="xs" wrap="nowrap">
-                {!user.disabled && user.id !== currentUserId && (
-                  <RowAction
-                    label={t("admin.users.disable")}
-                    ariaLabel={t("admin.users.disableLabel", { email: user.email })}
-                    onClick={() => action.ask({ kind: "disable", user })}
-                    testId="admin-user-disable"
-                  />
-                )}
-                <RowAction
-                  label={t("admin.users.reset")}
-                  ariaLabel={t("admin.users.resetLabel", { email: user.email })}
-                  onClick={() => action.ask({ kind: "reset", user })}
-                  testId="admin-user-reset"
-                />
-              </Group>
-            </Table.Td>
-          </Table.Tr>
-        )}
+        actions={(user) => [
+          !user.disabled &&
+            user.id !== currentUserId && {
+              label: t("admin.users.disable"),
+              ariaLabel: t("admin.users.disableLabel", { email: user.email }),
+              onClick: () => action.ask({ kind: "disable", user }),
+              testId: "admin-user-disable",
+            },
+          {
+            label: t("admin.users.reset"),
+            ariaLabel: t("admin.users.resetLabel", { email: user.email }),
+            onClick: () => action.ask({ kind: "reset", user }),
+            testId: "admin-user-reset",
+          },
+        ]}
       />
       {page && page.total > PAGE && (
         <Group>
@@ -157,6 +143,15 @@ export function UsersTab({ currentUserId }: { currentUserId: string }) {
               })
         }
       />
-    </Stack>
+    </Panel>
+  );
+}
+
+function Status({ user }: { user: AdminUser }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={user.disabled ? "gray" : "green"} data-testid="admin-user-status">
+      {user.disabled ? t("admin.users.disabled") : t("admin.users.active")}
+    </Tag>
   );
 }

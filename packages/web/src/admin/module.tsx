@@ -1,4 +1,3 @@
-import { IconShieldCog } from "@tabler/icons-react";
 import { IDENTITY_AUDIT_ACTIONS } from "@tandem/identity/wire";
 import type { WebModule } from "../shell/webModule";
 import { AdminPage } from "./AdminPage";
@@ -7,7 +6,6 @@ export const adminModule: WebModule = {
   id: "admin",
   path: "/admin",
   name: { en: "Administration", fr: "Administration", de: "Verwaltung" },
-  icon: IconShieldCog,
   // The administration screens manage identity's apps, providers and organisations.
   auditActions: IDENTITY_AUDIT_ACTIONS,
   routes: [

@@ -1,8 +1,7 @@
-import { Table, Text } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../account/format";
-import { Notice } from "../account/Notice";
-import { ListTable, RowAction } from "../ui/ListTable";
+import { ListTable } from "../ui/ListTable";
 import { Section } from "../ui/Section";
 import { useAsyncList, useRowAction } from "../ui/useListActions";
 import { type ConsentedApp, fetchConsentedApps, revokeApp } from "./api";
@@ -11,13 +10,8 @@ import { ScopeList } from "./ScopeList";
 /** "Apps with access" on the account page: third-party apps the user allowed, each revocable. */
 export function AppsSection() {
   const { t, i18n } = useTranslation();
-  const {
-    data: apps,
-    load,
-    notice,
-    setNotice,
-  } = useAsyncList(fetchConsentedApps, "account.loadFailed");
-  const revoking = useRowAction(setNotice, load);
+  const apps = useAsyncList(fetchConsentedApps, "account.loadFailed");
+  const revoking = useRowAction(apps);
 
   const revoke = (app: ConsentedApp) =>
     revoking.run(
@@ -32,45 +26,49 @@ export function AppsSection() {
       heading={t("consent.apps.heading")}
       intro={t("consent.apps.intro")}
       headingRef={revoking.heading}
+      notice={apps.notice}
+      noticeTestId="apps-notice"
       testId="apps-section"
     >
-      <Notice notice={notice} testId="apps-notice" />
       <ListTable
-        items={apps}
+        items={apps.data}
         empty={t("consent.apps.empty")}
         emptyTestId="apps-empty"
         testId="apps-table"
-        minWidth={560}
+        row={{ key: (app) => app.clientId, testId: "app-row" }}
         columns={[
-          t("consent.apps.app"),
-          t("consent.apps.access"),
-          t("consent.apps.since"),
-          t("account.actions"),
+          { label: t("consent.apps.app"), cell: (app) => <AppName app={app} /> },
+          {
+            label: t("consent.apps.access"),
+            cell: (app) => <ScopeList scopes={app.scopes} testId="app-scopes" />,
+          },
+          {
+            label: t("consent.apps.since"),
+            cell: (app) => formatTime(app.grantedAt, i18n.language),
+          },
         ]}
-        row={(app) => (
-          <Table.Tr key={app.clientId} data-testid="app-row">
-            <Table.Td>
-              <Text fw={600}>{app.name}</Text>
-              <Text size="sm" c="dimmed">
-                {app.hosts.join(", ")}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <ScopeList scopes={app.scopes} testId="app-scopes" />
-            </Table.Td>
-            <Table.Td>{formatTime(app.grantedAt, i18n.language)}</Table.Td>
-            <Table.Td>
-              <RowAction
-                label={t("consent.apps.revoke")}
-                ariaLabel={t("consent.apps.revokeLabel", { name: app.name })}
-                loading={revoking.working === app.clientId}
-                onClick={() => revoke(app)}
-                testId="app-revoke"
-              />
-            </Table.Td>
-          </Table.Tr>
-        )}
+        actions={(app) => [
+          {
+            label: t("consent.apps.revoke"),
+            ariaLabel: t("consent.apps.revokeLabel", { name: app.name }),
+            loading: revoking.working === app.clientId,
+            onClick: () => revoke(app),
+            testId: "app-revoke",
+          },
+        ]}
       />
     </Section>
+  );
+}
+
+/** The app's name, and under it the hosts it sends its users back to. */
+function AppName({ app }: { app: ConsentedApp }) {
+  return (
+    <>
+      <Text fw={600}>{app.name}</Text>
+      <Text size="sm" c="dimmed">
+        {app.hosts.join(", ")}
+      </Text>
+    </>
   );
 }

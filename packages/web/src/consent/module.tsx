@@ -1,4 +1,3 @@
-import { IconChecklist } from "@tabler/icons-react";
 import type { WebModule } from "../shell/webModule";
 import { ConsentPage } from "./ConsentPage";
 
@@ -6,6 +5,5 @@ export const consentModule: WebModule = {
   id: "consent",
   path: "/consent",
   name: { en: "Consent", fr: "Consentement", de: "Einwilligung" },
-  icon: IconChecklist,
   routes: [{ path: "/consent", render: () => <ConsentPage /> }],
 };

@@ -1,4 +1,3 @@
-import { IconFileText } from "@tabler/icons-react";
 import { DOCS_AUDIT_ACTIONS } from "@tandem/docs/wire";
 import { lazy, Suspense } from "react";
 import { Loading } from "../shell/Loading";
@@ -16,7 +15,6 @@ export const docsModule: WebModule = {
     fr: "Rédigez et modifiez des documents à plusieurs.",
     de: "Dokumente gemeinsam verfassen und bearbeiten.",
   },
-  icon: IconFileText,
   auditActions: DOCS_AUDIT_ACTIONS,
   routes: [
     {

@@ -1,4 +1,3 @@
-import { IconHome } from "@tabler/icons-react";
 import type { WebModule } from "../shell/webModule";
 import { Welcome } from "./Welcome";
 
@@ -6,6 +5,5 @@ export const homeModule: WebModule = {
   id: "home",
   path: "/",
   name: { en: "Home", fr: "Accueil", de: "Startseite" },
-  icon: IconHome,
   routes: [{ path: "/", render: ({ user, apps }) => <Welcome user={user} apps={apps} /> }],
 };

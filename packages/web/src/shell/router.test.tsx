@@ -1,4 +1,3 @@
-import { IconApps } from "@tabler/icons-react";
 import { fireEvent, screen } from "@testing-library/react";
 import { createMemoryRouter, matchRoutes, Outlet, RouterProvider } from "react-router";
 import { describe, expect, it } from "vitest";
@@ -19,7 +18,6 @@ const module = (id: string, paths: string[]): WebModule => ({
   id,
   path: paths[0] ?? `/${id}`,
   name: { en: id, fr: id, de: id },
-  icon: IconApps,
   routes: paths.map((path) => ({
     path,
     render: (shell: ShellState) => (

@@ -1,7 +1,8 @@
-import { IconApps, type TablerIcon } from "@tabler/icons-react";
+import type { TablerIcon } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import type { AppEntry, User } from "../api/client";
 import { defaultLanguage, isLanguage, type Language } from "../i18n/languages";
+import { appIcon } from "./appIcons";
 
 /** A text in each interface language. */
 export type Localised = Record<Language, string>;
@@ -22,7 +23,8 @@ export interface WebRoute {
 /**
  * The web side of a module, declared in its own folder and listed in `src/modules.ts`: its
  * pages, and how the app switcher and the home page present it when the server enables an
- * app with the same id (`GET /api/v1/apps`).
+ * app with the same id (`GET /api/v1/apps`, which also names its icon: the server's app entry
+ * is the one place a module declares it).
  */
 export interface WebModule {
   id: string;
@@ -30,7 +32,6 @@ export interface WebModule {
   path: string;
   name: Localised;
   description?: Localised;
-  icon: TablerIcon;
   routes: WebRoute[];
   /** The audit actions the module's server side records (its `@tandem/<module>/wire` list). */
   auditActions?: readonly string[];
@@ -51,7 +52,8 @@ export function localise(text: Localised, language: string | undefined): string 
 /**
  * The switcher's and the home page's entries: the apps the server enables, in its order,
  * presented by the web module of the same id; an app this build has no module for is shown
- * with the name the server gives it, in the interface language.
+ * with the name the server gives it, in the interface language. Each has the icon the server
+ * names (a generic one for a name this build does not know).
  */
 export function switcherEntries(
   apps: readonly AppEntry[],
@@ -62,12 +64,12 @@ export function switcherEntries(
     const module = modules.find((m) => m.id === app.id);
     if (!module) {
       const name = localise(app.name, language);
-      return { id: app.id, path: app.path, icon: IconApps, name, description: undefined };
+      return { id: app.id, path: app.path, icon: appIcon(app.icon), name, description: undefined };
     }
     return {
       id: app.id,
       path: app.path,
-      icon: module.icon,
+      icon: appIcon(app.icon),
       name: localise(module.name, language),
       description: module.description && localise(module.description, language),
     };

@@ -25,3 +25,11 @@ if (typeof window.ResizeObserver === "undefined") {
     disconnect() {}
   } as unknown as typeof ResizeObserver;
 }
+
+// jsdom has no FontFaceSet: Mantine's autosizing textarea listens to `document.fonts` for
+// fonts that finish loading, so an empty stand-in lets it mount.
+if (!("fonts" in document)) {
+  Object.defineProperty(document, "fonts", {
+    value: { addEventListener() {}, removeEventListener() {} },
+  });
+}

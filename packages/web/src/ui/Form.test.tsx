@@ -5,7 +5,8 @@ import type { NoticeState } from "../account/Notice";
 import { PasswordSection } from "../account/PasswordSection";
 import { renderUi } from "../test/render";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { Form, TextField } from "./Form";
+import { Form } from "./Form";
+import { TextField } from "./inputs";
 
 function NameForm({ save }: { save: (name: string) => Promise<void> }) {
   const [name, setName] = useState("");
@@ -17,9 +18,8 @@ function NameForm({ save }: { save: (name: string) => Promise<void> }) {
         setNotice({ kind: "success", text: `Saved ${name}` });
       }}
       onError={(error) => setNotice({ kind: "error", text: String((error as Error).message) })}
-      submitLabel="Save"
+      submit={{ label: "Save", testId: "name-save" }}
       testId="name-form"
-      submitTestId="name-save"
       notice={notice}
     >
       <TextField

@@ -1,49 +1,48 @@
-import {
-  Button,
-  Checkbox,
-  type CheckboxProps,
-  Group,
-  PasswordInput,
-  type PasswordInputProps,
-  Stack,
-  Textarea,
-  type TextareaProps,
-  TextInput,
-  type TextInputProps,
-} from "@mantine/core";
-import { type ChangeEvent, type FormEvent, type ReactNode, type Ref, useState } from "react";
+import { Button, Group, Stack } from "@mantine/core";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { Notice, type NoticeState } from "../account/Notice";
+import { type FieldSpec, Fields, type FormState, type FormValues } from "./Fields";
 
-interface FormProps {
+interface FormProps<V extends FormValues> {
   /** Runs on submit; the submit button shows it is busy until it settles. */
   onSubmit: () => Promise<void> | void;
   /** What to do when `onSubmit` throws (typically: set the notice shown with the form). */
   onError?: (error: unknown) => void;
-  submitLabel: string;
+  submit: { label: string; testId: string };
+  /** The form's test id; its fields' are this without `-form`, a dash and their name. */
   testId: string;
-  submitTestId: string;
+  /** The fields, as data, bound to their values in `values` (children come after them). */
+  values?: FormState<V>;
+  fields?: FieldSpec<V>[];
+  /** The fields side by side from small screens up, in this many columns. */
+  cols?: number;
   /** The outcome shown at the top of the form, announced and focused (see Notice). */
   notice?: NoticeState;
   noticeTestId?: string;
   maw?: number;
-  children: ReactNode;
+  /** Busy for another reason too (another request of the page that this one must not race). */
+  busy?: boolean;
+  children?: ReactNode;
 }
 
 /**
  * A form of the account and admin pages: its fields, then a row with the submit button, which
  * is busy while the submission runs; its outcome, when given, is shown above the fields.
  */
-export function Form({
+export function Form<V extends FormValues>({
   onSubmit,
   onError,
-  submitLabel,
+  submit: { label: submitLabel, testId: submitTestId },
   testId,
-  submitTestId,
+  values,
+  fields = [],
+  cols,
   notice,
   noticeTestId = `${testId}-notice`,
   maw,
+  busy: othersBusy = false,
   children,
-}: FormProps) {
+}: FormProps<V>) {
   const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -61,66 +60,21 @@ export function Form({
     <form onSubmit={(event) => void submit(event)} data-testid={testId}>
       <Stack maw={maw}>
         {notice !== undefined && <Notice notice={notice} testId={noticeTestId} />}
+        {values && (
+          <Fields
+            form={values}
+            fields={fields}
+            testIdPrefix={testId.replace(/-form$/, "")}
+            cols={cols}
+          />
+        )}
         {children}
         <Group>
-          <Button type="submit" loading={busy} data-testid={submitTestId}>
+          <Button type="submit" loading={busy || othersBusy} data-testid={submitTestId}>
             {submitLabel}
           </Button>
         </Group>
       </Stack>
     </form>
-  );
-}
-
-type Bound<P> = Omit<P, "value" | "onChange"> & {
-  value: string;
-  onValue: (value: string) => void;
-  testId: string;
-  ref?: Ref<HTMLInputElement>;
-};
-
-/** The props that bind an input to a string: its value, its change, its test id. */
-const bindText = (value: string, onValue: (value: string) => void, testId: string) => ({
-  value,
-  onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-    onValue(event.currentTarget.value),
-  "data-testid": testId,
-});
-
-/** A labelled text field bound to a string; label, description and error come as props. */
-export const TextField = ({ value, onValue, testId, ...props }: Bound<TextInputProps>) => (
-  <TextInput {...props} {...bindText(value, onValue, testId)} />
-);
-
-export const PasswordField = ({ value, onValue, testId, ...props }: Bound<PasswordInputProps>) => (
-  <PasswordInput {...props} {...bindText(value, onValue, testId)} />
-);
-
-export const TextareaField = ({
-  value,
-  onValue,
-  testId,
-  ...props
-}: Omit<Bound<TextareaProps>, "ref">) => (
-  <Textarea {...props} {...bindText(value, onValue, testId)} />
-);
-
-export function CheckField({
-  checked,
-  onChecked,
-  testId,
-  ...props
-}: Omit<CheckboxProps, "checked" | "onChange"> & {
-  checked: boolean;
-  onChecked: (checked: boolean) => void;
-  testId: string;
-}) {
-  return (
-    <Checkbox
-      {...props}
-      checked={checked}
-      onChange={(event) => onChecked(event.currentTarget.checked)}
-      data-testid={testId}
-    />
   );
 }

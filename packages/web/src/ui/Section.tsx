@@ -1,5 +1,6 @@
 import { Text, Title } from "@mantine/core";
 import type { ReactNode, Ref } from "react";
+import { Notice, type NoticeState } from "../account/Notice";
 
 interface SectionProps {
   /** The heading's id, which names the section for screen readers. */
@@ -9,11 +10,23 @@ interface SectionProps {
   /** Lets a row action move the focus back to the heading when its row goes away. */
   headingRef?: Ref<HTMLHeadingElement>;
   testId?: string;
+  /** The outcome of the section's loads and actions, shown above its content. */
+  notice?: NoticeState;
+  noticeTestId?: string;
   children: ReactNode;
 }
 
 /** A section of the account page: a level-2 heading that names it, a short intro, its content. */
-export function Section({ id, heading, intro, headingRef, testId, children }: SectionProps) {
+export function Section({
+  id,
+  heading,
+  intro,
+  headingRef,
+  testId,
+  notice,
+  noticeTestId,
+  children,
+}: SectionProps) {
   return (
     <section aria-labelledby={id} data-testid={testId}>
       <Title
@@ -29,6 +42,7 @@ export function Section({ id, heading, intro, headingRef, testId, children }: Se
       <Text c="dimmed" mb="md">
         {intro}
       </Text>
+      {notice !== undefined && <Notice notice={notice} testId={noticeTestId ?? `${id}-notice`} />}
       {children}
     </section>
   );

@@ -81,7 +81,13 @@ export function useConfirmedAction<P>(
  * confirmation since it is easily redone. The row's button spins, and so is disabled, while it
  * runs; on failure the section's heading takes the focus so that it is not left nowhere.
  */
-export function useRowAction(setNotice: (notice: NoticeState) => void, load: () => Promise<void>) {
+export function useRowAction({
+  setNotice,
+  load,
+}: {
+  setNotice: (notice: NoticeState) => void;
+  load: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [working, setWorking] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
