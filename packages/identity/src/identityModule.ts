@@ -1,18 +1,19 @@
 import type { AccountsModule, BearerResolver, SignOutHook } from "@tandem/accounts";
 import { readCookie } from "@tandem/kernel";
-import { registerAdminRoutes } from "./admin/adminRoutes.js";
+import { registerAccountAppRoutes } from "./api/accountApps.js";
+import { registerAdminRoutes } from "./api/admin.js";
+import { registerConsentRoutes } from "./api/consent.js";
+import { registerFederationRoutes } from "./api/federation.js";
 import { registerInteractionRoutes } from "./api/interactions.js";
 import { registerOidcRoutes } from "./api/oidcRoutes.js";
+import { createIdentityApi } from "./api/openapi.js";
 import { identityCommands } from "./cli/commands.js";
 import { identityOptions } from "./config.js";
-import { registerAccountAppRoutes } from "./consent/accountAppsRoutes.js";
 import { ConsentService } from "./consent/ConsentService.js";
-import { registerConsentRoutes } from "./consent/consentRoutes.js";
 import { GrantStore } from "./consent/GrantStore.js";
 import { AccountLinker } from "./federation/AccountLinker.js";
 import { Broker } from "./federation/Broker.js";
 import { FederatedSessions } from "./federation/FederatedSessions.js";
-import { registerFederationRoutes } from "./federation/routes.js";
 import { UpstreamStore } from "./federation/UpstreamStore.js";
 import { createAccount } from "./organisations/accountCreator.js";
 import { IdentityDirectory } from "./organisations/IdentityDirectory.js";
@@ -165,16 +166,17 @@ export function createIdentityModule(): AccountsModule<typeof identityOptions> {
         clients,
         assuranceOf: (sessionId) => federatedSessions.assuranceOf(sessionId),
       });
+      const api = createIdentityApi(http);
       const consent = new ConsentService(host);
-      registerConsentRoutes(http, { auth: context.auth, consent, audit: context.audit });
-      registerAccountAppRoutes(http, {
+      registerConsentRoutes(api, { auth: context.auth, consent, audit: context.audit });
+      registerAccountAppRoutes(api, {
         auth: context.auth,
         grants,
         clients,
         audit: context.audit,
         revocations: context.revocations,
       });
-      registerFederationRoutes(http, {
+      registerFederationRoutes(http, api, {
         broker,
         upstreams,
         host,
@@ -189,7 +191,7 @@ export function createIdentityModule(): AccountsModule<typeof identityOptions> {
         return sessionId ? federatedSessions.end(sessionId, `${context.publicUrl}/`) : undefined;
       };
       await registerScimRoutes(http, { ...context, defaultOrganisation: home });
-      registerAdminRoutes(http, { ...context, clients, upstreams, defaultOrganisation: home });
+      registerAdminRoutes(api, { ...context, clients, upstreams, defaultOrganisation: home });
       purgePayloads = () => purgeExpiredPayloads(context.database);
       purgeFederatedSessions = () =>
         federatedSessions.purge(context.accountsConfig.sessionMinutes * 60_000);

@@ -1,17 +1,6 @@
-/**
- * The scopes a consent screen can name, in the order it lists them: who you are first,
- * lasting access last. Anything else a client asks for grants nothing here, so it is not shown.
- */
-export const CONSENT_SCOPES = [
-  "openid",
-  "profile",
-  "email",
-  "organisation",
-  "groups",
-  "offline_access",
-] as const;
+import { CONSENT_SCOPES, type ConsentScope } from "../wire/consent.js";
 
-export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+export { CONSENT_SCOPES, type ConsentScope };
 
 /** The known scopes among `scopes` (a space-separated string or a list), in display order. */
 export function knownScopes(scopes: string | Iterable<string> | undefined): ConsentScope[] {

@@ -1,6 +1,13 @@
-// What the server and the web app share about identity. Browser-safe: types and constants
-// only, no node imports (the web app imports it as `@tandem/identity/wire`).
+// What the server and the web app share about identity. Browser-safe: zod shapes, types and
+// constants only, no node imports (the web app imports it as `@tandem/identity/wire`).
 import type { TokenScopeDeclaration } from "@tandem/accounts/wire";
+
+export * from "./admin.js";
+export * from "./consent.js";
+export * from "./discovery.js";
+
+/** Where identity's REST API (under the shared /api/v1) is described, apart from accounts'. */
+export const IDENTITY_OPENAPI = "/api/v1/identity/openapi.json";
 
 /** The audit actions identity records: apps, upstream providers, organisations, keys, SCIM, consent. */
 export const IDENTITY_AUDIT_ACTIONS = [

@@ -88,4 +88,32 @@ describe("RestApi", () => {
       "Test API: GET /api/test/v1/hidden is not declared through RestApi",
     );
   });
+
+  it("shares a base with another API: each serves its own description, neither refuses the other's routes", async () => {
+    const http = Fastify();
+    const first = new RestApi(http, { base: "/api/v1", title: "First" });
+    const second = new RestApi(http, {
+      base: "/api/v1",
+      title: "Second",
+      descriptionPath: "/api/v1/second/openapi.json",
+    });
+    const list = (path: string) =>
+      ({
+        method: "GET",
+        path,
+        summary: path,
+        responses: { 200: z.array(Item) },
+        handler: async () => [],
+      }) as const;
+    first.route(list("/apples"));
+    second.route(list("/pears"));
+    expect(() => http.get("/api/v1/hidden", async () => ({}))).toThrow(
+      "First: GET /api/v1/hidden is not declared through RestApi",
+    );
+    expect((await http.inject({ url: "/api/v1/pears" })).statusCode).toBe(200);
+    const firstPaths = (await http.inject({ url: "/api/v1/openapi.json" })).json().paths;
+    const secondPaths = (await http.inject({ url: "/api/v1/second/openapi.json" })).json().paths;
+    expect(Object.keys(firstPaths)).toEqual(["/apples"]);
+    expect(Object.keys(secondPaths)).toEqual(["/pears"]);
+  });
 });

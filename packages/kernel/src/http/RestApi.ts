@@ -72,11 +72,19 @@ function jsonSchema(schema: z.ZodType) {
 }
 
 /**
+ * The routes every RestApi of a server declared, their OpenAPI descriptions included: two modules
+ * may share a base (accounts and identity both answer under /api/v1), and neither's check
+ * must refuse what the other declared.
+ */
+const declaredOn = new WeakMap<FastifyInstance, Set<string>>();
+
+/**
  * A module's REST API, each route declared once: method, path, summary, the schemas of its
  * input and of its answers. Declaring registers the Fastify route (input checked with zod:
  * the protocol's 400 `field: message`) and records it in the API's OpenAPI description, served
- * at `<base>/openapi.json`. A route declared twice, or registered under the base without
- * being declared here, stops the start with one line.
+ * at `<base>/openapi.json` unless `descriptionPath` names another path (one per API sharing a
+ * base). A route declared twice, or registered under the base without being declared through
+ * a RestApi of the same server, stops the start with one line.
  */
 export class RestApi {
   readonly #http: FastifyInstance;
@@ -84,25 +92,36 @@ export class RestApi {
   readonly #title: string;
   readonly #routes = new Map<string, Described>();
   readonly #security: Record<string, unknown>;
+  readonly #declared: Set<string>;
   #description: ReturnType<RestApi["description"]> | undefined;
 
   constructor(
     http: FastifyInstance,
-    options: { base: string; title: string; security?: Record<string, unknown> },
+    options: {
+      base: string;
+      title: string;
+      security?: Record<string, unknown>;
+      /** Where the OpenAPI description is served; default `<base>/openapi.json`. */
+      descriptionPath?: string;
+    },
   ) {
     this.#http = http;
     this.#base = options.base;
     this.#title = options.title;
     this.#security = options.security ?? {};
-    const served = `${this.#base}/openapi.json`;
+    const served = options.descriptionPath ?? `${this.#base}/openapi.json`;
+    const declared = declaredOn.get(http) ?? new Set<string>();
+    declaredOn.set(http, declared);
+    this.#declared = declared;
+    declared.add(`GET ${served}`);
     http.addHook("onRoute", (route) => {
-      if (!route.url.startsWith(`${this.#base}/`) || route.url === served) return;
+      if (!route.url.startsWith(`${this.#base}/`)) return;
       for (const method of [route.method].flat()) {
-        if (method === "HEAD" || this.#routes.has(`${method} ${route.url}`)) continue;
+        if (method === "HEAD" || declared.has(`${method} ${route.url}`)) continue;
         throw new Error(`${this.#title}: ${method} ${route.url} is not declared through RestApi`);
       }
     });
-    /** GET <base>/openapi.json — the API described for clients and code generators. */
+    /** GET <base>/openapi.json (or `descriptionPath`) — the API described for clients and code generators. */
     http.get(served, async () => {
       // Built at the first request: converting every schema is work a start that serves no
       // client can skip.
@@ -124,8 +143,9 @@ export class RestApi {
   >(spec: RouteSpec<A, P, Q, B, R>, context: FastifyInstance = this.#http): void {
     const url = `${this.#base}${spec.path}`;
     const key = `${spec.method} ${url}`;
-    if (this.#routes.has(key)) throw new Error(`${this.#title}: ${key} is declared twice`);
+    if (this.#declared.has(key)) throw new Error(`${this.#title}: ${key} is declared twice`);
     this.#routes.set(key, spec as Described);
+    this.#declared.add(key);
     this.#description = undefined;
     const status = Math.min(
       ...Object.keys(spec.responses)

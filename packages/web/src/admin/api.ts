@@ -1,43 +1,18 @@
 import { DOCS_API, type Orphan, OrphanList, Recovered } from "@tandem/docs/wire";
+import {
+  AdminUser,
+  AdminUserList,
+  type Client,
+  ClientList,
+  Organisation,
+  OrganisationList,
+  RegisteredClient,
+  Upstream,
+  UpstreamList,
+} from "@tandem/identity/wire";
 import { invalidResponse, isObject, parseAs, request } from "../api/client";
 
-/** An account as `GET /api/v1/admin/users` lists it. */
-export interface AdminUser {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  disabled: boolean;
-  createdAt: number;
-  organisation: { id: string; name: string } | null;
-}
-
-export interface Organisation {
-  id: string;
-  name: string;
-  country: string;
-  identifier: string | null;
-  requireMfa: boolean;
-}
-
-export interface Client {
-  clientId: string;
-  name: string;
-  firstParty: boolean;
-  public: boolean;
-  redirectUris: string[];
-  backchannelLogoutUri: string | null;
-}
-
-export interface Upstream {
-  id: string;
-  name: string;
-  issuer: string;
-  clientId: string;
-  domains: string[];
-  profile: "proconnect" | "oidc";
-  federation: string;
-}
+export type { AdminUser, Client, Organisation, Upstream };
 
 export interface AuditEvent {
   id: string;
@@ -76,10 +51,7 @@ export async function fetchUsers(
 ): Promise<{ users: AdminUser[]; total: number }> {
   const search = new URLSearchParams({ offset: String(offset), limit: String(limit) });
   if (query) search.set("q", query);
-  const payload = await request("GET", `${path("users")}?${search}`);
-  const users = listOf<AdminUser>(payload, "users", ["id", "email", "disabled"]);
-  const total = isObject(payload) && typeof payload.total === "number" ? payload.total : 0;
-  return { users, total };
+  return parseAs(AdminUserList, await request("GET", `${path("users")}?${search}`), "users list");
 }
 
 export async function createUser(input: {
@@ -89,7 +61,7 @@ export async function createUser(input: {
   role: "member" | "admin";
   password?: string;
 }): Promise<AdminUser> {
-  return (await request("POST", path("users"), input)) as AdminUser;
+  return parseAs(AdminUser, await request("POST", path("users"), input), "user");
 }
 
 export async function disableUser(id: string): Promise<void> {
@@ -102,7 +74,8 @@ export async function resetSecondFactors(id: string): Promise<void> {
 }
 
 export async function fetchOrganisations(): Promise<Organisation[]> {
-  return listOf(await request("GET", path("organisations")), "organisations", ["id", "name"]);
+  const payload = await request("GET", path("organisations"));
+  return parseAs(OrganisationList, payload, "organisations list").organisations;
 }
 
 export async function createOrganisation(input: {
@@ -111,18 +84,19 @@ export async function createOrganisation(input: {
   identifier?: string;
   requireMfa: boolean;
 }): Promise<Organisation> {
-  return (await request("POST", path("organisations"), input)) as Organisation;
+  return parseAs(Organisation, await request("POST", path("organisations"), input), "organisation");
 }
 
 export async function updateOrganisation(
   id: string,
   changes: { name?: string; requireMfa?: boolean },
 ): Promise<Organisation> {
-  return (await request("PATCH", path("organisations", id), changes)) as Organisation;
+  const payload = await request("PATCH", path("organisations", id), changes);
+  return parseAs(Organisation, payload, "organisation");
 }
 
 export async function fetchClients(): Promise<Client[]> {
-  return listOf(await request("GET", path("clients")), "clients", ["clientId", "name"]);
+  return parseAs(ClientList, await request("GET", path("clients")), "clients list").clients;
 }
 
 /** The answer holds `clientSecret` (null for a public client), shown this once. */
@@ -133,10 +107,8 @@ export async function createClient(input: {
   thirdParty: boolean;
   postLogoutRedirectUris: string[];
   backchannelLogoutUri?: string;
-}): Promise<Client & { clientSecret: string | null }> {
-  const payload = await request("POST", path("clients"), input);
-  if (!isObject(payload) || typeof payload.clientId !== "string") return invalidResponse("client");
-  return payload as unknown as Client & { clientSecret: string | null };
+}): Promise<RegisteredClient> {
+  return parseAs(RegisteredClient, await request("POST", path("clients"), input), "client");
 }
 
 export async function deleteClient(clientId: string): Promise<void> {
@@ -144,11 +116,13 @@ export async function deleteClient(clientId: string): Promise<void> {
 }
 
 export async function fetchUpstreams(): Promise<Upstream[]> {
-  return listOf(await request("GET", path("upstreams")), "upstreams", ["id", "issuer"]);
+  return parseAs(UpstreamList, await request("GET", path("upstreams")), "upstreams list").upstreams;
 }
 
-export async function addUpstream(input: Omit<Upstream, "id"> & { clientSecret: string }) {
-  return (await request("POST", path("upstreams"), input)) as Upstream;
+export async function addUpstream(
+  input: Omit<Upstream, "id"> & { clientSecret: string },
+): Promise<Upstream> {
+  return parseAs(Upstream, await request("POST", path("upstreams"), input), "upstream");
 }
 
 export async function removeUpstream(id: string): Promise<void> {

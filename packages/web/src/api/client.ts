@@ -1,17 +1,10 @@
 import { User } from "@tandem/accounts/wire";
+import { Discovery } from "@tandem/identity/wire";
 import { AppEntry } from "@tandem/kernel/wire";
 import i18n from "i18next";
 import type { z } from "zod";
 
-export { AppEntry, User };
-
-/**
- * How an e-mail address signs in, as `GET /api/v1/auth/discover` answers: a password here,
- * or a redirect to the identity provider its domain is bound to (`url` is a path on this site).
- */
-export type Discovery =
-  | { method: "password" }
-  | { method: "redirect"; provider: string; url: string };
+export { AppEntry, Discovery, User };
 
 /** A failed call: `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
@@ -54,19 +47,16 @@ function isLocalPath(url: string): boolean {
   return /^\/(?![/\\])\S*$/.test(url);
 }
 
+/**
+ * How an e-mail address signs in, as `GET /api/v1/auth/discover` answers (the wire's
+ * Discovery), followed only to a path on this site.
+ */
 function parseDiscovery(value: unknown): Discovery {
-  if (isObject(value)) {
-    if (value.method === "password") return { method: "password" };
-    if (
-      value.method === "redirect" &&
-      typeof value.provider === "string" &&
-      typeof value.url === "string" &&
-      isLocalPath(value.url)
-    ) {
-      return { method: "redirect", provider: value.provider, url: value.url };
-    }
+  const discovery = parseAs(Discovery, value, "sign-in method");
+  if (discovery.method === "redirect" && !isLocalPath(discovery.url)) {
+    return invalidResponse("sign-in method");
   }
-  throw new ApiError(200, "invalid_response", "The server sent an unexpected sign-in method");
+  return discovery;
 }
 
 async function readJson(response: Response): Promise<unknown> {

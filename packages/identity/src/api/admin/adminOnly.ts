@@ -1,9 +1,13 @@
 import type { AuditAction, AuditLog, Authenticator, UserRow } from "@tandem/accounts";
 import type { FastifyRequest } from "fastify";
 
-/** The signed-in administrator (session cookie, or a token with the `admin` scope); 401/403 otherwise. */
-export async function requireAdmin(auth: Authenticator, request: FastifyRequest): Promise<UserRow> {
-  return (await auth.requireAdmin(request)).user;
+/**
+ * A route's `who` (RestApi): the signed-in administrator (session cookie, or a token with the
+ * `admin` scope); 401/403 otherwise.
+ */
+export function adminOf(auth: Authenticator) {
+  return async (request: FastifyRequest): Promise<UserRow> =>
+    (await auth.requireAdmin(request)).user;
 }
 
 export interface AdminAction<T> {

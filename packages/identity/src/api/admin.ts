@@ -1,13 +1,12 @@
 import type { AccountsContext } from "@tandem/accounts";
-import type { ModuleContext } from "@tandem/kernel";
-import type { FastifyInstance } from "fastify";
+import type { ModuleContext, RestApi } from "@tandem/kernel";
 import type { UpstreamStore } from "../federation/UpstreamStore.js";
 import type { OrganisationRow } from "../organisations/OrganisationStore.js";
 import type { ClientStore } from "../provider/ClientStore.js";
-import { registerAdminClientRoutes } from "./clients.js";
-import { registerAdminOrganisationRoutes } from "./organisations.js";
-import { registerAdminUpstreamRoutes } from "./upstreams.js";
-import { registerAdminUserRoutes } from "./users.js";
+import { registerAdminClientRoutes } from "./admin/clients.js";
+import { registerAdminOrganisationRoutes } from "./admin/organisations.js";
+import { registerAdminUpstreamRoutes } from "./admin/upstreams.js";
+import { registerAdminUserRoutes } from "./admin/users.js";
 
 /**
  * The admin UI's API under /api/v1/admin: accounts, organisations, apps and upstream
@@ -15,7 +14,7 @@ import { registerAdminUserRoutes } from "./users.js";
  * the audit log's route stays in the kernel.
  */
 export function registerAdminRoutes(
-  http: FastifyInstance,
+  api: RestApi,
   deps: ModuleContext &
     AccountsContext & {
       clients: ClientStore;
@@ -23,8 +22,8 @@ export function registerAdminRoutes(
       defaultOrganisation: OrganisationRow;
     },
 ) {
-  registerAdminUserRoutes(http, deps);
-  registerAdminOrganisationRoutes(http, deps);
-  registerAdminClientRoutes(http, deps);
-  registerAdminUpstreamRoutes(http, deps);
+  registerAdminUserRoutes(api, deps);
+  registerAdminOrganisationRoutes(api, deps);
+  registerAdminClientRoutes(api, deps);
+  registerAdminUpstreamRoutes(api, deps);
 }

@@ -1,31 +1,29 @@
 import type { AccessService, AuditLog, Authenticator } from "@tandem/accounts";
-import { Forbidden, parseInput, reasonOf, TandemError, z } from "@tandem/kernel";
+import { Forbidden, parseInput, type RestApi, reasonOf, TandemError, z } from "@tandem/kernel";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { errorPage } from "../api/errorPage.js";
+import type { Broker } from "../federation/Broker.js";
+import type { FederatedSessions } from "../federation/FederatedSessions.js";
+import { domainOf, type UpstreamStore } from "../federation/UpstreamStore.js";
 import { upstreamUsedMfa } from "../organisations/secondFactorRule.js";
 import { INTERACTION_PATH } from "../provider/createProvider.js";
 import type { ProviderHost } from "../provider/ProviderHost.js";
-import type { Broker } from "./Broker.js";
-import type { FederatedSessions } from "./FederatedSessions.js";
-import { domainOf, type UpstreamStore } from "./UpstreamStore.js";
+import { DiscoverQuery, Discovery } from "../wire/index.js";
+import { errorPage } from "./errorPage.js";
 
 const INTERACTION = new RegExp(`^${INTERACTION_PATH}/([A-Za-z0-9_-]+)$`);
 
-const Discover = z.object({
-  /** The address the user typed; only its domain matters. */
-  email: z
-    .string()
-    .max(320)
-    // No dot required in the domain: the first administrator is admin@localhost by default.
-    .regex(/^[^\s@]+@[^\s@]+$/, { message: "is not an e-mail address" }),
-});
 const Start = z.object({
   login_hint: z.string().max(320).optional(),
   continue: z.string().regex(INTERACTION).optional(),
 });
 
+/**
+ * Sign-in through an upstream provider: the sign-in page's discovery (on the REST API), then
+ * the browser's round trip upstream (/federation/…, pages rather than JSON).
+ */
 export function registerFederationRoutes(
   http: FastifyInstance,
+  api: RestApi,
   deps: {
     broker: Broker;
     upstreams: UpstreamStore;
@@ -38,20 +36,24 @@ export function registerFederationRoutes(
     requiresMfa?: (userId: string) => Promise<boolean>;
   },
 ) {
-  /**
-   * GET /api/v1/auth/discover?email= — the sign-in page's first step: a password here, or
-   * the identity provider the e-mail's domain is bound to.
-   */
-  http.get("/api/v1/auth/discover", async (request) => {
-    const { email } = parseInput(Discover, request.query);
-    const upstream = await deps.upstreams.forDomain(domainOf(email));
-    if (!upstream) return { method: "password" };
-    const query = new URLSearchParams({ login_hint: email });
-    return {
-      method: "redirect",
-      provider: upstream.name,
-      url: `/federation/${upstream.id}/start?${query}`,
-    };
+  /** The sign-in page's first step. */
+  api.route({
+    method: "GET",
+    path: "/auth/discover",
+    summary:
+      "How an e-mail address signs in: a password here, or the identity provider its domain is bound to",
+    query: DiscoverQuery,
+    responses: { 200: Discovery },
+    handler: async ({ query: { email } }) => {
+      const upstream = await deps.upstreams.forDomain(domainOf(email));
+      if (!upstream) return { method: "password" as const };
+      const query = new URLSearchParams({ login_hint: email });
+      return {
+        method: "redirect" as const,
+        provider: upstream.name,
+        url: `/federation/${upstream.id}/start?${query}`,
+      };
+    },
   });
 
   /** GET /federation/:id/start — sends the browser to the upstream provider. */

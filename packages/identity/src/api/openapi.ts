@@ -1,0 +1,24 @@
+import { RestApi } from "@tandem/kernel";
+import type { FastifyInstance } from "fastify";
+import { IDENTITY_OPENAPI } from "../wire/index.js";
+
+/**
+ * Identity's REST API: the admin API, consent, the account's apps and sign-in discovery. It
+ * shares /api/v1 with accounts' routes, so its OpenAPI document has a path of its own
+ * (/api/v1/identity/openapi.json) beside accounts' /api/v1/openapi.json.
+ */
+export function createIdentityApi(http: FastifyInstance): RestApi {
+  return new RestApi(http, {
+    base: "/api/v1",
+    title: "Tandem Identity API",
+    descriptionPath: IDENTITY_OPENAPI,
+    security: {
+      bearer: {
+        type: "http",
+        scheme: "bearer",
+        description: "A personal access token (the admin API: with the `admin` scope)",
+      },
+      session: { type: "apiKey", in: "cookie", name: "tandem_session" },
+    },
+  });
+}

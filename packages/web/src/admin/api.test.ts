@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createClient, fetchUpstreams, fetchUsers } from "./api.js";
+
+function answer(status: number, body?: unknown) {
+  const spy = vi.fn(
+    async (_input: string, _init?: RequestInit) =>
+      new Response(body === undefined ? null : JSON.stringify(body), { status }),
+  );
+  vi.stubGlobal("fetch", spy);
+  return spy;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const ada = {
+  id: "u1",
+  email: "ada@example.org",
+  name: "Ada",
+  isAdmin: false,
+  disabled: false,
+  disabledAt: null,
+  createdAt: 1,
+  organisation: { id: "o1", name: "Numérique" },
+};
+
+describe("the admin API's answers, read with identity's wire shapes", () => {
+  it("reads a page of accounts and its total", async () => {
+    const spy = answer(200, { users: [ada], total: 7 });
+    await expect(fetchUsers("ada", 0, 50)).resolves.toEqual({ users: [ada], total: 7 });
+    expect(spy.mock.calls[0]?.[0]).toBe("/api/v1/admin/users?offset=0&limit=50&q=ada");
+  });
+
+  it("fails loudly on an account without its fields", async () => {
+    answer(200, { users: [{ id: "u1", email: "ada@example.org" }], total: 1 });
+    await expect(fetchUsers("", 0, 50)).rejects.toMatchObject({ code: "invalid_response" });
+  });
+
+  it("keeps a new client's secret, null for a public one", async () => {
+    const client = {
+      clientId: "c1",
+      name: "Grist",
+      firstParty: false,
+      public: true,
+      redirectUris: ["https://grist.example/cb"],
+      postLogoutRedirectUris: [],
+      backchannelLogoutUri: null,
+      createdAt: 1,
+      clientSecret: null,
+    };
+    answer(201, client);
+    const input = {
+      name: "Grist",
+      redirectUris: client.redirectUris,
+      public: true,
+      thirdParty: true,
+      postLogoutRedirectUris: [],
+    };
+    await expect(createClient(input)).resolves.toEqual(client);
+    answer(201, { ...client, clientSecret: undefined });
+    await expect(createClient(input)).rejects.toMatchObject({ code: "invalid_response" });
+  });
+
+  it("refuses an upstream with a profile it does not know", async () => {
+    const upstream = {
+      id: "x",
+      name: "ProConnect",
+      issuer: "https://pc.example",
+      clientId: "tandem",
+      domains: ["gouv.fr"],
+      profile: "saml",
+      federation: "FR",
+    };
+    answer(200, { upstreams: [upstream] });
+    await expect(fetchUpstreams()).rejects.toMatchObject({ code: "invalid_response" });
+    answer(200, { upstreams: [{ ...upstream, profile: "proconnect" }] });
+    await expect(fetchUpstreams()).resolves.toEqual([{ ...upstream, profile: "proconnect" }]);
+  });
+});
