@@ -88,4 +88,22 @@ describe("RestApi", () => {
       "Test API: GET /api/test/v1/hidden is not declared through RestApi",
     );
   });
+
+  it("shares a base with another module's API, each with its own document", async () => {
+    const http = Fastify();
+    const options = { base: "/api/test/v1", shared: true } as const;
+    const first = new RestApi(http, { ...options, title: "First" });
+    const second = new RestApi(http, {
+      ...options,
+      title: "Second",
+      document: "/api/test/v1/second/openapi.json",
+    });
+    const items = { summary: "Items", responses: { 200: z.array(Item) }, handler: async () => [] };
+    first.route({ method: "GET", path: "/items", ...items });
+    second.route({ method: "GET", path: "/second/items", ...items });
+    http.get("/api/test/v1/plain", async () => ({}));
+    const described = async (url: string) => Object.keys((await http.inject({ url })).json().paths);
+    expect(await described("/api/test/v1/openapi.json")).toEqual(["/items"]);
+    expect(await described("/api/test/v1/second/openapi.json")).toEqual(["/second/items"]);
+  });
 });

@@ -75,8 +75,10 @@ function jsonSchema(schema: z.ZodType) {
  * A module's REST API, each route declared once: method, path, summary, the schemas of its
  * input and of its answers. Declaring registers the Fastify route (input checked with zod:
  * the protocol's 400 `field: message`) and records it in the API's OpenAPI document, served
- * at `<base>/openapi.json`. A route declared twice, or registered under the base without
- * being declared here, stops the start with one line.
+ * at `<base>/openapi.json` (or `document`). A route declared twice, or registered under the
+ * base without being declared here, stops the start with one line — unless the base is
+ * `shared`: several modules' APIs under one base (`/api/v1`: accounts, identity, the
+ * server's), each with its own document path, where a route may be another API's.
  */
 export class RestApi {
   readonly #http: FastifyInstance;
@@ -88,26 +90,38 @@ export class RestApi {
 
   constructor(
     http: FastifyInstance,
-    options: { base: string; title: string; security?: Record<string, unknown> },
+    options: {
+      base: string;
+      title: string;
+      security?: Record<string, unknown>;
+      /** Where the OpenAPI document is served; `<base>/openapi.json` by default. */
+      document?: string;
+      /** Other modules register routes under this base too: no check that each is declared here. */
+      shared?: boolean;
+    },
   ) {
     this.#http = http;
     this.#base = options.base;
     this.#title = options.title;
     this.#security = options.security ?? {};
-    const served = `${this.#base}/openapi.json`;
-    http.addHook("onRoute", (route) => {
-      if (!route.url.startsWith(`${this.#base}/`) || route.url === served) return;
-      for (const method of [route.method].flat()) {
-        if (method === "HEAD" || this.#routes.has(`${method} ${route.url}`)) continue;
-        throw new Error(`${this.#title}: ${method} ${route.url} is not declared through RestApi`);
-      }
-    });
-    /** GET <base>/openapi.json — the API described for clients and code generators. */
+    const served = options.document ?? `${this.#base}/openapi.json`;
+    if (!options.shared) this.#guard(served);
+    /** GET <document> — the API described for clients and code generators. */
     http.get(served, async () => {
       // Built at the first request: converting every schema is work a start that serves no
       // client can skip.
       this.#document ??= this.document();
       return this.#document;
+    });
+  }
+
+  #guard(served: string) {
+    this.#http.addHook("onRoute", (route) => {
+      if (!route.url.startsWith(`${this.#base}/`) || route.url === served) return;
+      for (const method of [route.method].flat()) {
+        if (method === "HEAD" || this.#routes.has(`${method} ${route.url}`)) continue;
+        throw new Error(`${this.#title}: ${method} ${route.url} is not declared through RestApi`);
+      }
     });
   }
 
