@@ -3,6 +3,7 @@ import {
   AccountDirectory,
   AuditLog,
   Authenticator,
+  createAccountsApi,
   LoginThrottle,
   Revocations,
   registerAccountRoutes,
@@ -137,11 +138,12 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     };
     context.upgrades.attach(http.server);
     const throttle = new LoginThrottle(storage.database);
-    registerSignInRoutes(http, context, { throttle, modules });
-    registerMeRoutes(http, context);
-    registerAccountRoutes(http, { ...context, throttle });
-    registerInstanceRoutes(http, { auth, instances });
-    registerAuditRoutes(http, context);
+    const accountsApi = createAccountsApi(http);
+    registerSignInRoutes(accountsApi, context, { throttle, modules });
+    registerMeRoutes(accountsApi, context);
+    registerAccountRoutes(accountsApi, { ...context, throttle });
+    registerInstanceRoutes(accountsApi, { auth, instances });
+    registerAuditRoutes(accountsApi, context);
     registerAppRoutes(http, { auth, modules });
     for (const module of modules) {
       await module.register?.(http, { ...context, config: config[module.name] ?? {} });
