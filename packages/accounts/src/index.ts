@@ -41,8 +41,13 @@ export {
 export { type TokenScope, TokenScopes } from "./accounts/TokenScopes.js";
 export type { KernelTables, UserRow } from "./accounts/tables.js";
 export { type AccountRoutesDependencies, registerAccountRoutes } from "./api/account.js";
+export { registerMfaAdminRoutes } from "./api/adminSecondFactors.js";
+export { registerAuditRoutes } from "./api/audit.js";
 export { registerInstanceRoutes } from "./api/instances.js";
 export { registerMeRoutes } from "./api/me.js";
+export { ACCOUNTS_API, createAccountsApi } from "./api/openapi.js";
+export { registerPasskeyRoutes } from "./api/passkeys.js";
+export { registerMfaRoutes } from "./api/secondFactors.js";
 export { registerSessionRoutes } from "./api/session.js";
 export { registerEnrolmentRoutes } from "./api/sessionEnrolment.js";
 export {
@@ -57,10 +62,8 @@ export {
   type AuditRecord,
 } from "./audit/AuditLog.js";
 export { auditMigrations } from "./audit/migrations.js";
-export { registerAuditRoutes } from "./audit/routes.js";
 export { type AccountsConfig, accountsOptions } from "./config.js";
 export { Authenticator, type BearerResolver, type SignOutHook } from "./http/Authenticator.js";
-export { registerMfaAdminRoutes } from "./mfa/adminRoutes.js";
 export { localAssurance } from "./mfa/assurance.js";
 export {
   codeThrottleKey,
@@ -78,8 +81,6 @@ export {
   type PasskeyInfo,
   PasskeyService,
 } from "./mfa/PasskeyService.js";
-export { registerPasskeyRoutes } from "./mfa/passkeyRoutes.js";
-export { registerMfaRoutes } from "./mfa/routes.js";
 export { noSecondFactorPolicy, type SecondFactorPolicy } from "./mfa/SecondFactorPolicy.js";
 export { bindSecondFactors, secondFactorOf } from "./mfa/secondFactorSessions.js";
 export type { MfaTables, SecondFactorMethod } from "./mfa/tables.js";

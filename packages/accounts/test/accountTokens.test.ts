@@ -188,6 +188,18 @@ describe("GET /api/v1/account/tokens", () => {
     expect(response.text).not.toContain(second.token);
     expect(response.text).not.toContain(TOKEN_PREFIX);
   });
+
+  test("offers the scopes the modules declared that the user may give a token", async () => {
+    const { client } = await signedInClient(server.url, server.tandem);
+    const member = await client.request("GET", "/api/v1/account/tokens");
+    expect(member.json.scopes).toEqual([{ name: "api", adminOnly: false }]);
+    const administrator = await admin.request("GET", "/api/v1/account/tokens");
+    expect(administrator.json.scopes).toEqual([
+      { name: "api", adminOnly: false },
+      { name: "admin", adminOnly: true },
+      { name: "scim", adminOnly: true },
+    ]);
+  });
 });
 
 describe("DELETE /api/v1/account/tokens/:id", () => {

@@ -25,6 +25,13 @@ export class TokenScopes {
     return this.#declared.some((declared) => declared.name === scope && declared.adminOnly);
   }
 
+  /** The scopes this user may give a token, in the order declared. */
+  offeredTo(user: UserRow): { name: TokenScope; adminOnly: boolean }[] {
+    return this.#declared
+      .filter((scope) => !scope.adminOnly || user.role === "admin")
+      .map(({ name, adminOnly }) => ({ name, adminOnly }));
+  }
+
   /**
    * A token made without naming scopes may do everything a token could before scopes:
    * every account's default scopes, then an administrator's.

@@ -1,5 +1,4 @@
-import { type Database, parseInput, TandemError } from "@tandem/kernel";
-import type { FastifyInstance } from "fastify";
+import { type Database, type RestApi, TandemError } from "@tandem/kernel";
 import { z } from "zod";
 import type { AccessService } from "../accounts/AccessService.js";
 import type { AccountService } from "../accounts/AccountService.js";
@@ -27,46 +26,52 @@ export interface AccountRoutesDependencies {
 }
 
 /** The signed-in user's own account: password, sessions, personal access tokens. */
-export function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesDependencies) {
+export function registerAccountRoutes(api: RestApi, deps: AccountRoutesDependencies) {
   const throttle = deps.throttle ?? new LoginThrottle(deps.database);
-  registerAccountSessionRoutes(app, deps);
-  registerAccountTokenRoutes(app, deps);
+  registerAccountSessionRoutes(api, deps);
+  registerAccountTokenRoutes(api, deps);
 
   /**
    * PUT /api/v1/account/password — changes the password (204). The current one is checked
    * through the sign-in throttle; every other session of the user ends, the asking one stays.
    */
-  app.put("/api/v1/account/password", async (request, reply) => {
-    const { user, via } = await deps.auth.require(request);
-    const input = parseInput(NewPassword, request.body);
-    const actor = { id: user.id, email: user.email };
-    try {
-      await deps.accounts.changePassword(user, input, (check) =>
-        throttle.guard({ email: user.email, ip: request.ip }, check),
-      );
-    } catch (error) {
-      if (error instanceof TandemError) {
-        await deps.audit.record({
-          action: "factor_changed",
-          outcome: "failure",
-          actor,
-          subject: user.email,
-          ip: request.ip,
-          details: { factor: "password", reason: error.code },
-        });
+  api.route({
+    method: "PUT",
+    path: "/account/password",
+    summary: "Change the password; the user's other sessions end",
+    who: (request) => deps.auth.require(request),
+    body: NewPassword,
+    responses: { 204: null },
+    handler: async ({ who: { user, via }, body: input, request }) => {
+      const actor = { id: user.id, email: user.email };
+      try {
+        await deps.accounts.changePassword(user, input, (check) =>
+          throttle.guard({ email: user.email, ip: request.ip }, check),
+        );
+      } catch (error) {
+        if (error instanceof TandemError) {
+          await deps.audit.record({
+            action: "factor_changed",
+            outcome: "failure",
+            actor,
+            subject: user.email,
+            ip: request.ip,
+            details: { factor: "password", reason: error.code },
+          });
+        }
+        throw error;
       }
-      throw error;
-    }
-    const keep = via === "session" ? deps.auth.sessionId(request) : undefined;
-    await deps.access.endOtherSessionsOf(user, keep);
-    await deps.audit.record({
-      action: "factor_changed",
-      outcome: "success",
-      actor,
-      subject: user.email,
-      ip: request.ip,
-      details: { factor: "password", otherSessionsEnded: true },
-    });
-    return reply.status(204).send();
+      const keep = via === "session" ? deps.auth.sessionId(request) : undefined;
+      await deps.access.endOtherSessionsOf(user, keep);
+      await deps.audit.record({
+        action: "factor_changed",
+        outcome: "success",
+        actor,
+        subject: user.email,
+        ip: request.ip,
+        details: { factor: "password", otherSessionsEnded: true },
+      });
+      return undefined;
+    },
   });
 }

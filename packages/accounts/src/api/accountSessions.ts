@@ -1,10 +1,10 @@
-import { InvalidRequest, NotFound, parseInput } from "@tandem/kernel";
-import type { FastifyInstance } from "fastify";
+import { InvalidRequest, NotFound, type RestApi } from "@tandem/kernel";
 import { z } from "zod";
 import { type AccessService, publicSessionId } from "../accounts/AccessService.js";
 import type { SessionRow } from "../accounts/TokenStore.js";
 import type { AuditLog } from "../audit/AuditLog.js";
 import type { Authenticator } from "../http/Authenticator.js";
+import { AccountSessionList } from "../wire/index.js";
 
 const SessionParams = z.object({
   /** The session's public id, as the list gives it. */
@@ -23,15 +23,21 @@ export function presentSession(session: SessionRow, currentId: string | undefine
 }
 
 export function registerAccountSessionRoutes(
-  app: FastifyInstance,
+  api: RestApi,
   deps: { auth: Authenticator; access: AccessService; audit: AuditLog },
 ) {
   /** GET /api/v1/account/sessions — the signed-in user's live browser sessions. */
-  app.get("/api/v1/account/sessions", async (request) => {
-    const { user, via } = await deps.auth.require(request);
-    const currentId = via === "session" ? deps.auth.sessionId(request) : undefined;
-    const sessions = await deps.access.sessionsOf(user);
-    return { sessions: sessions.map((session) => presentSession(session, currentId)) };
+  api.route({
+    method: "GET",
+    path: "/account/sessions",
+    summary: "The signed-in user's live browser sessions",
+    who: (request) => deps.auth.require(request),
+    responses: { 200: AccountSessionList },
+    handler: async ({ who: { user, via }, request }) => {
+      const currentId = via === "session" ? deps.auth.sessionId(request) : undefined;
+      const sessions = await deps.access.sessionsOf(user);
+      return { sessions: sessions.map((session) => presentSession(session, currentId)) };
+    },
   });
 
   /**
@@ -39,22 +45,28 @@ export function registerAccountSessionRoutes(
    * Another user's or an unknown id is a 404; the current session ends by signing out,
    * which also ends what other modules keep for it.
    */
-  app.delete("/api/v1/account/sessions/:id", async (request, reply) => {
-    const { user, via } = await deps.auth.require(request);
-    const { id } = parseInput(SessionParams, request.params);
-    const currentId = via === "session" ? deps.auth.sessionId(request) : undefined;
-    if (currentId && publicSessionId(currentId) === id) {
-      throw new InvalidRequest("this is the current session; sign out to end it");
-    }
-    if (!(await deps.access.endSessionOf(user, id))) throw new NotFound("No such session.");
-    await deps.audit.record({
-      action: "sign_out",
-      outcome: "success",
-      actor: { id: user.id, email: user.email },
-      subject: user.email,
-      ip: request.ip,
-      details: { session: id, from: "account" },
-    });
-    return reply.status(204).send();
+  api.route({
+    method: "DELETE",
+    path: "/account/sessions/:id",
+    summary: "End one of the user's other sessions",
+    who: (request) => deps.auth.require(request),
+    params: SessionParams,
+    responses: { 204: null },
+    handler: async ({ who: { user, via }, params: { id }, request }) => {
+      const currentId = via === "session" ? deps.auth.sessionId(request) : undefined;
+      if (currentId && publicSessionId(currentId) === id) {
+        throw new InvalidRequest("this is the current session; sign out to end it");
+      }
+      if (!(await deps.access.endSessionOf(user, id))) throw new NotFound("No such session.");
+      await deps.audit.record({
+        action: "sign_out",
+        outcome: "success",
+        actor: { id: user.id, email: user.email },
+        subject: user.email,
+        ip: request.ip,
+        details: { session: id, from: "account" },
+      });
+      return undefined;
+    },
   });
 }

@@ -1,9 +1,9 @@
-import { Forbidden, NotFound, parseInput, text } from "@tandem/kernel";
-import type { FastifyInstance } from "fastify";
+import { Forbidden, NotFound, type RestApi, text } from "@tandem/kernel";
 import { z } from "zod";
 import type { AccessService } from "../accounts/AccessService.js";
 import type { AuditLog } from "../audit/AuditLog.js";
 import type { Authenticator } from "../http/Authenticator.js";
+import { AccessTokenList, CreatedToken } from "../wire/index.js";
 
 const DAY = 86_400_000;
 
@@ -24,14 +24,24 @@ const TokenParams = z.object({
 });
 
 export function registerAccountTokenRoutes(
-  app: FastifyInstance,
+  api: RestApi,
   deps: { auth: Authenticator; access: AccessService; audit: AuditLog },
 ) {
   const NewToken = newTokenOf(deps.access.scopes.names);
-  /** GET /api/v1/account/tokens — the user's personal access tokens not revoked, no secrets. */
-  app.get("/api/v1/account/tokens", async (request) => {
-    const { user } = await deps.auth.require(request);
-    return { tokens: await deps.access.tokensOf(user) };
+  /**
+   * GET /api/v1/account/tokens — the user's personal access tokens not revoked, no secrets,
+   * and the scopes the user may give a new one (those this server's modules declared).
+   */
+  api.route({
+    method: "GET",
+    path: "/account/tokens",
+    summary: "The user's personal access tokens, and the scopes a new one may carry",
+    who: (request) => deps.auth.require(request),
+    responses: { 200: AccessTokenList },
+    handler: async ({ who: { user } }) => ({
+      tokens: await deps.access.tokensOf(user),
+      scopes: deps.access.scopes.offeredTo(user),
+    }),
   });
 
   /**
@@ -39,46 +49,65 @@ export function registerAccountTokenRoutes(
    * this answer only. Made from a browser session only: a token minting tokens could outlive
    * its own revocation or widen its scopes.
    */
-  app.post("/api/v1/account/tokens", async (request, reply) => {
-    const { user, via } = await deps.auth.require(request);
-    if (via !== "session") throw new Forbidden("Create tokens from a signed-in browser session.");
-    const input = parseInput(NewToken, request.body);
-    for (const scope of input.scopes) {
-      if (deps.access.scopes.adminOnly(scope) && user.role !== "admin") {
-        throw new Forbidden(`Only administrators may create tokens with the "${scope}" scope.`);
+  api.route({
+    method: "POST",
+    path: "/account/tokens",
+    summary: "Create a personal access token; its secret is in this answer only",
+    who: async (request) => {
+      const principal = await deps.auth.require(request);
+      if (principal.via !== "session") {
+        throw new Forbidden("Create tokens from a signed-in browser session.");
       }
-    }
-    const expiresAt = input.expiresInDays === null ? null : Date.now() + input.expiresInDays * DAY;
-    const created = await deps.access.createToken(user, {
-      name: input.name,
-      expiresAt,
-      scopes: input.scopes,
-    });
-    await deps.audit.record({
-      action: "token_created",
-      outcome: "success",
-      actor: { id: user.id, email: user.email },
-      subject: user.email,
-      ip: request.ip,
-      details: { tokenId: created.id, name: input.name, scopes: created.scopes, expiresAt },
-    });
-    const [token] = (await deps.access.tokensOf(user)).filter((t) => t.id === created.id);
-    return reply.status(201).send({ ...token, token: created.token });
+      return principal.user;
+    },
+    body: NewToken,
+    responses: { 201: CreatedToken },
+    handler: async ({ who: user, body: input, request }) => {
+      for (const scope of input.scopes) {
+        if (deps.access.scopes.adminOnly(scope) && user.role !== "admin") {
+          throw new Forbidden(`Only administrators may create tokens with the "${scope}" scope.`);
+        }
+      }
+      const expiresAt =
+        input.expiresInDays === null ? null : Date.now() + input.expiresInDays * DAY;
+      const created = await deps.access.createToken(user, {
+        name: input.name,
+        expiresAt,
+        scopes: input.scopes,
+      });
+      await deps.audit.record({
+        action: "token_created",
+        outcome: "success",
+        actor: { id: user.id, email: user.email },
+        subject: user.email,
+        ip: request.ip,
+        details: { tokenId: created.id, name: input.name, scopes: created.scopes, expiresAt },
+      });
+      const [token] = (await deps.access.tokensOf(user)).filter((t) => t.id === created.id);
+      if (!token) throw new NotFound("No such token.");
+      return { ...token, token: created.token };
+    },
   });
 
   /** DELETE /api/v1/account/tokens/:id — revokes one of the user's tokens at once (204). */
-  app.delete("/api/v1/account/tokens/:id", async (request, reply) => {
-    const { user } = await deps.auth.require(request);
-    const { id } = parseInput(TokenParams, request.params);
-    if (!(await deps.access.revokeToken(user, id))) throw new NotFound("No such token.");
-    await deps.audit.record({
-      action: "token_revoked",
-      outcome: "success",
-      actor: { id: user.id, email: user.email },
-      subject: user.email,
-      ip: request.ip,
-      details: { tokenId: id },
-    });
-    return reply.status(204).send();
+  api.route({
+    method: "DELETE",
+    path: "/account/tokens/:id",
+    summary: "Revoke one of the user's tokens at once",
+    who: (request) => deps.auth.require(request),
+    params: TokenParams,
+    responses: { 204: null },
+    handler: async ({ who: { user }, params: { id }, request }) => {
+      if (!(await deps.access.revokeToken(user, id))) throw new NotFound("No such token.");
+      await deps.audit.record({
+        action: "token_revoked",
+        outcome: "success",
+        actor: { id: user.id, email: user.email },
+        subject: user.email,
+        ip: request.ip,
+        details: { tokenId: id },
+      });
+      return undefined;
+    },
   });
 }

@@ -1,5 +1,5 @@
-import { type Database, parseInput, TandemError } from "@tandem/kernel";
-import type { FastifyInstance } from "fastify";
+import { type Database, type RestApi, TandemError } from "@tandem/kernel";
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AccessService } from "../accounts/AccessService.js";
 import { type AccountService, normaliseEmail } from "../accounts/AccountService.js";
@@ -11,6 +11,7 @@ import { codeThrottleKey, InvalidChallenge, MfaService } from "../mfa/MfaService
 import { noSecondFactorPolicy, type SecondFactorPolicy } from "../mfa/SecondFactorPolicy.js";
 import { bindSecondFactors } from "../mfa/secondFactorSessions.js";
 import { looksLikeTotp } from "../mfa/totp.js";
+import { PasswordStep, SignedIn, SignOutNext } from "../wire/index.js";
 import { completeSignIn } from "./signInCompletion.js";
 
 const SignIn = z.object({
@@ -28,7 +29,7 @@ const SecondStep = z.object({
 });
 
 export function registerSessionRoutes(
-  app: FastifyInstance,
+  api: RestApi,
   deps: {
     accounts: AccountService;
     access: AccessService;
@@ -49,6 +50,7 @@ export function registerSessionRoutes(
   const signIn = { ...deps, mfa };
   const deviceCookie = new DeviceCookie({ secure: deps.auth.secureCookies });
   bindSecondFactors(deps.auth, mfa);
+  const sameOrigin = async (request: FastifyRequest) => deps.auth.assertSameOrigin(request);
 
   /**
    * POST /api/v1/session — sign in with e-mail and password; sets the session cookie.
@@ -59,43 +61,53 @@ export function registerSessionRoutes(
    * that must have one (its organisation's rule) and has none gets `{ enrolmentRequired,
    * challenge }`, good only for the /api/v1/session/enrolment/… routes.
    */
-  app.post("/api/v1/session", async (request, reply) => {
-    deps.auth.assertSameOrigin(request);
-    const input = parseInput(SignIn, request.body);
-    // request.ip is the client's address as far as the configured trustProxy lets Fastify know it.
-    const device = deviceCookie.idOf(request);
-    const user = await throttle
-      .guard({ email: input.email, ip: request.ip, device }, () =>
-        deps.accounts.checkPassword(input.email, input.password),
-      )
-      .catch(async (error: unknown) => {
-        if (error instanceof TooManyAttempts) {
-          request.log.warn({ retryAfter: error.retryAfter }, "sign-in throttled");
-        }
-        if (error instanceof TandemError) {
-          await deps.audit.record({
-            action: "sign_in",
-            outcome: "failure",
-            subject: normaliseEmail(input.email),
-            ip: request.ip,
-            details: { reason: error.code },
-          });
-        }
-        throw error;
-      });
-    // The password was right: this browser is now known to the account (the throttle stored it).
-    deviceCookie.set(reply, device);
-    const methods = await mfa.methodsOf(user.id);
-    if (methods.length > 0) {
-      return { mfaRequired: true, challenge: await mfa.createChallenge(user.id), methods };
-    }
-    if (await requiresSecondFactor(user)) {
-      return {
-        enrolmentRequired: true,
-        challenge: await mfa.createChallenge(user.id, "enrolment"),
-      };
-    }
-    return completeSignIn(signIn, request, reply, user, "password");
+  api.route({
+    method: "POST",
+    path: "/session",
+    summary: "Sign in with e-mail and password; a second step or an enrolment may follow",
+    who: sameOrigin,
+    body: SignIn,
+    responses: { 200: PasswordStep },
+    handler: async ({ body: input, request, reply }) => {
+      // request.ip is the client's address as far as the configured trustProxy lets Fastify know it.
+      const device = deviceCookie.idOf(request);
+      const user = await throttle
+        .guard({ email: input.email, ip: request.ip, device }, () =>
+          deps.accounts.checkPassword(input.email, input.password),
+        )
+        .catch(async (error: unknown) => {
+          if (error instanceof TooManyAttempts) {
+            request.log.warn({ retryAfter: error.retryAfter }, "sign-in throttled");
+          }
+          if (error instanceof TandemError) {
+            await deps.audit.record({
+              action: "sign_in",
+              outcome: "failure",
+              subject: normaliseEmail(input.email),
+              ip: request.ip,
+              details: { reason: error.code },
+            });
+          }
+          throw error;
+        });
+      // The password was right: this browser is now known to the account (the throttle stored it).
+      deviceCookie.set(reply, device);
+      const methods = await mfa.methodsOf(user.id);
+      if (methods.length > 0) {
+        return {
+          mfaRequired: true as const,
+          challenge: await mfa.createChallenge(user.id),
+          methods,
+        };
+      }
+      if (await requiresSecondFactor(user)) {
+        return {
+          enrolmentRequired: true as const,
+          challenge: await mfa.createChallenge(user.id, "enrolment"),
+        };
+      }
+      return completeSignIn(signIn, request, reply, user, "password");
+    },
   });
 
   /**
@@ -103,31 +115,37 @@ export function registerSessionRoutes(
    * step and a code from the authenticator app or a recovery code. Wrong codes are throttled
    * like wrong passwords; the challenge is used up by the first right code.
    */
-  app.post("/api/v1/session/mfa", async (request, reply) => {
-    deps.auth.assertSameOrigin(request);
-    const input = parseInput(SecondStep, request.body);
-    const method = looksLikeTotp(input.code) ? "totp" : "recovery_code";
-    const user = await deps.accounts.users.byId(await mfa.challengeUser(input.challenge));
-    if (!user || user.disabled_at !== null) throw new InvalidChallenge();
-    const used = await throttle
-      .guard({ email: codeThrottleKey(user.id), ip: request.ip }, () =>
-        mfa.checkCode(user.id, input.code),
-      )
-      .catch(async (error: unknown) => {
-        if (error instanceof TandemError) {
-          await deps.audit.record({
-            action: "sign_in",
-            outcome: "failure",
-            actor: { id: user.id, email: user.email },
-            subject: user.email,
-            ip: request.ip,
-            details: { method, reason: error.code },
-          });
-        }
-        throw error;
-      });
-    await mfa.consumeChallenge(input.challenge);
-    return completeSignIn(signIn, request, reply, user, used);
+  api.route({
+    method: "POST",
+    path: "/session/mfa",
+    summary: "The sign-in's second step: an authenticator app's code or a recovery code",
+    who: sameOrigin,
+    body: SecondStep,
+    responses: { 200: SignedIn },
+    handler: async ({ body: input, request, reply }) => {
+      const method = looksLikeTotp(input.code) ? "totp" : "recovery_code";
+      const user = await deps.accounts.users.byId(await mfa.challengeUser(input.challenge));
+      if (!user || user.disabled_at !== null) throw new InvalidChallenge();
+      const used = await throttle
+        .guard({ email: codeThrottleKey(user.id), ip: request.ip }, () =>
+          mfa.checkCode(user.id, input.code),
+        )
+        .catch(async (error: unknown) => {
+          if (error instanceof TandemError) {
+            await deps.audit.record({
+              action: "sign_in",
+              outcome: "failure",
+              actor: { id: user.id, email: user.email },
+              subject: user.email,
+              ip: request.ip,
+              details: { method, reason: error.code },
+            });
+          }
+          throw error;
+        });
+      await mfa.consumeChallenge(input.challenge);
+      return completeSignIn(signIn, request, reply, user, used);
+    },
   });
 
   /**
@@ -135,25 +153,31 @@ export function registerSessionRoutes(
    * browser. 204, or 200 `{ next }` with a URL the browser must visit to finish (an
    * upstream provider's sign-out).
    */
-  app.delete("/api/v1/session", async (request, reply) => {
-    deps.auth.assertSameOrigin(request);
-    const principal = await deps.auth.principal(request);
-    const secret = deps.auth.sessionSecret(request);
-    if (secret) await deps.access.endSession(secret);
-    if (principal?.via === "session") {
-      const { id, email } = principal.user;
-      await deps.audit.record({
-        action: "sign_out",
-        outcome: "success",
-        actor: { id, email },
-        subject: email,
-        ip: request.ip,
-      });
-    }
-    const next = await deps.auth.runSignOutHooks(request, reply);
-    deps.auth.clearSessionCookie(reply);
-    // Signed in through an upstream provider: the browser signs out there too.
-    if (next) return { next };
-    return reply.status(204).send();
+  api.route({
+    method: "DELETE",
+    path: "/session",
+    summary: "Sign out; 200 with the URL to visit next when an upstream provider signs out too",
+    who: sameOrigin,
+    responses: { 200: SignOutNext, 204: null },
+    handler: async ({ request, reply }) => {
+      const principal = await deps.auth.principal(request);
+      const secret = deps.auth.sessionSecret(request);
+      if (secret) await deps.access.endSession(secret);
+      if (principal?.via === "session") {
+        const { id, email } = principal.user;
+        await deps.audit.record({
+          action: "sign_out",
+          outcome: "success",
+          actor: { id, email },
+          subject: email,
+          ip: request.ip,
+        });
+      }
+      const next = await deps.auth.runSignOutHooks(request, reply);
+      deps.auth.clearSessionCookie(reply);
+      // Signed in through an upstream provider: the browser signs out there too.
+      if (next) return { next };
+      return reply.status(204).send();
+    },
   });
 }

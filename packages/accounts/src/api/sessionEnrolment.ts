@@ -1,5 +1,5 @@
-import { parseInput } from "@tandem/kernel";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { RestApi } from "@tandem/kernel";
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AccessService } from "../accounts/AccessService.js";
 import type { AccountService } from "../accounts/AccountService.js";
@@ -9,6 +9,7 @@ import type { Authenticator } from "../http/Authenticator.js";
 import { codeThrottleKey, InvalidChallenge, type MfaService } from "../mfa/MfaService.js";
 import type { PasskeyService } from "../mfa/PasskeyService.js";
 import { asRegistration, PasskeyName, RegistrationCredential } from "../mfa/passkeyInput.js";
+import { EnrolmentResult, PasskeyOptions, SignedIn, TotpEnrolment } from "../wire/index.js";
 import { completeSignIn } from "./signInCompletion.js";
 
 const Enrolment = z.object({
@@ -34,7 +35,7 @@ const PasskeyRegistration = Enrolment.extend({
  * the challenge up and signs in, the new factor counting as the second step.
  */
 export function registerEnrolmentRoutes(
-  app: FastifyInstance,
+  api: RestApi,
   deps: {
     accounts: AccountService;
     access: AccessService;
@@ -71,58 +72,85 @@ export function registerEnrolmentRoutes(
     });
 
   /** POST /api/v1/session/enrolment/totp — a new authenticator-app secret and its QR code. */
-  app.post("/api/v1/session/enrolment/totp", async (request) => {
-    const { challenge } = parseInput(Enrolment, request.body);
-    const user = await enrollingUser(request, challenge);
-    const enrolment = await deps.mfa.enrol(user);
-    await audited(request, user, "factor_changed", { factor: "totp", change: "enrolment_started" });
-    return enrolment;
+  api.route({
+    method: "POST",
+    path: "/session/enrolment/totp",
+    summary: "During a required enrolment: a new authenticator-app secret and its QR code",
+    body: Enrolment,
+    responses: { 200: TotpEnrolment },
+    handler: async ({ body: { challenge }, request }) => {
+      const user = await enrollingUser(request, challenge);
+      const enrolment = await deps.mfa.enrol(user);
+      await audited(request, user, "factor_changed", {
+        factor: "totp",
+        change: "enrolment_started",
+      });
+      return enrolment;
+    },
   });
 
   /**
    * POST /api/v1/session/enrolment/totp/confirm — the app's first code: the app is on, the
    * user signed in; `{ user, recoveryCodes }`, the codes shown this once.
    */
-  app.post("/api/v1/session/enrolment/totp/confirm", async (request, reply) => {
-    const input = parseInput(TotpConfirmation, request.body);
-    const user = await enrollingUser(request, input.challenge);
-    const { recoveryCodes } = await deps.throttle
-      .guard({ email: codeThrottleKey(user.id), ip: request.ip }, () =>
-        deps.mfa.confirm(user, input.code),
-      )
-      .catch(async (error: unknown) => {
-        await audited(
-          request,
-          user,
-          "factor_changed",
-          { factor: "totp", change: "confirmed" },
-          "failure",
-        );
-        throw error;
-      });
-    await audited(request, user, "factor_changed", { factor: "totp", change: "confirmed" });
-    await deps.mfa.consumeChallenge(input.challenge);
-    return { ...(await completeSignIn(deps, request, reply, user, "totp")), recoveryCodes };
+  api.route({
+    method: "POST",
+    path: "/session/enrolment/totp/confirm",
+    summary: "During a required enrolment: the app's first code signs in; recovery codes, once",
+    body: TotpConfirmation,
+    responses: { 200: EnrolmentResult },
+    handler: async ({ body: input, request, reply }) => {
+      const user = await enrollingUser(request, input.challenge);
+      const { recoveryCodes } = await deps.throttle
+        .guard({ email: codeThrottleKey(user.id), ip: request.ip }, () =>
+          deps.mfa.confirm(user, input.code),
+        )
+        .catch(async (error: unknown) => {
+          await audited(
+            request,
+            user,
+            "factor_changed",
+            { factor: "totp", change: "confirmed" },
+            "failure",
+          );
+          throw error;
+        });
+      await audited(request, user, "factor_changed", { factor: "totp", change: "confirmed" });
+      await deps.mfa.consumeChallenge(input.challenge);
+      return { ...(await completeSignIn(deps, request, reply, user, "totp")), recoveryCodes };
+    },
   });
 
   /** POST /api/v1/session/enrolment/passkey/options — a WebAuthn challenge to register. */
-  app.post("/api/v1/session/enrolment/passkey/options", async (request) => {
-    const { challenge } = parseInput(Enrolment, request.body);
-    return deps.passkeys.registrationOptions(await enrollingUser(request, challenge));
+  api.route({
+    method: "POST",
+    path: "/session/enrolment/passkey/options",
+    summary: "During a required enrolment: a WebAuthn challenge to register a passkey",
+    body: Enrolment,
+    responses: { 200: PasskeyOptions },
+    handler: async ({ body: { challenge }, request }) => ({
+      ...(await deps.passkeys.registrationOptions(await enrollingUser(request, challenge))),
+    }),
   });
 
   /** POST /api/v1/session/enrolment/passkey — registers the passkey and signs in with it. */
-  app.post("/api/v1/session/enrolment/passkey", async (request, reply) => {
-    const input = parseInput(PasskeyRegistration, request.body);
-    const user = await enrollingUser(request, input.challenge);
-    const passkey = await deps.passkeys
-      .register(user, input.name, asRegistration(input.credential))
-      .catch(async (error: unknown) => {
-        await audited(request, user, "passkey_added", { name: input.name }, "failure");
-        throw error;
-      });
-    await audited(request, user, "passkey_added", { name: passkey.name });
-    await deps.mfa.consumeChallenge(input.challenge);
-    return completeSignIn(deps, request, reply, user, "passkey");
+  api.route({
+    method: "POST",
+    path: "/session/enrolment/passkey",
+    summary: "During a required enrolment: registers the passkey and signs in with it",
+    body: PasskeyRegistration,
+    responses: { 200: SignedIn },
+    handler: async ({ body: input, request, reply }) => {
+      const user = await enrollingUser(request, input.challenge);
+      const passkey = await deps.passkeys
+        .register(user, input.name, asRegistration(input.credential))
+        .catch(async (error: unknown) => {
+          await audited(request, user, "passkey_added", { name: input.name }, "failure");
+          throw error;
+        });
+      await audited(request, user, "passkey_added", { name: passkey.name });
+      await deps.mfa.consumeChallenge(input.challenge);
+      return completeSignIn(deps, request, reply, user, "passkey");
+    },
   });
 }

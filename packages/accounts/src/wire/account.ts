@@ -12,6 +12,20 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/** `GET /api/v1/me`: the user, with the organisation and groups other modules decide access by. */
+export const Me = User.extend({
+  disabled: z.boolean(),
+  organisation: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      country: z.string(),
+      identifier: z.string().nullable(),
+    })
+    .nullable(),
+  groups: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
 /** One of the user's live browser sessions, as `GET /api/v1/account/sessions` lists them. */
 export const AccountSession = z.object({
   id: z.string(),
@@ -23,9 +37,13 @@ export const AccountSession = z.object({
 export type AccountSession = z.infer<typeof AccountSession>;
 export const AccountSessionList = z.object({ sessions: z.array(AccountSession) });
 
-/** The scopes the web app offers and shows (a token's other scopes are left out of its list). */
-export const TOKEN_SCOPES = ["api", "scim", "admin"] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+/** A scope the user may give a token, as the server's modules declared it. */
+export const TokenScopeOption = z.object({
+  name: z.string(),
+  /** Only administrators may create a token with it. */
+  adminOnly: z.boolean(),
+});
+export type TokenScopeOption = z.infer<typeof TokenScopeOption>;
 
 /** A personal access token without its secret, as `GET /api/v1/account/tokens` lists them. */
 export const AccessToken = z.object({
@@ -34,17 +52,18 @@ export const AccessToken = z.object({
   createdAt: z.number(),
   expiresAt: z.number().nullable(),
   lastUsedAt: z.number().nullable(),
-  /** Scopes this client does not know are left out. */
-  scopes: z
-    .array(z.string())
-    .transform((scopes) =>
-      scopes.filter((scope): scope is TokenScope =>
-        (TOKEN_SCOPES as readonly string[]).includes(scope),
-      ),
-    ),
+  /** The scopes this server declared that the token carries. */
+  scopes: z.array(z.string()),
 });
-export type AccessToken = z.output<typeof AccessToken>;
-export const AccessTokenList = z.object({ tokens: z.array(AccessToken) });
+export type AccessToken = z.infer<typeof AccessToken>;
+/**
+ * `GET /api/v1/account/tokens`: the tokens, and the scopes this user may give a new one
+ * (administrators' only for an administrator), in the order the server declared them.
+ */
+export const AccessTokenList = z.object({
+  tokens: z.array(AccessToken),
+  scopes: z.array(TokenScopeOption),
+});
 /** `POST /api/v1/account/tokens`: the token with its secret, shown this once. */
 export const CreatedToken = AccessToken.extend({ token: z.string() });
 
@@ -80,3 +99,32 @@ export const Passkey = z.object({
 });
 export type Passkey = z.infer<typeof Passkey>;
 export const PasskeyList = z.object({ passkeys: z.array(Passkey) });
+/** `GET /api/v1/mfa`: the status with the passkeys. */
+export const SecondFactors = MfaStatus.extend({ passkeys: z.array(Passkey) });
+
+/** `GET /api/v1/admin/instances`: the instances of this deployment, this one first. */
+export const InstanceList = z.object({
+  self: z.string(),
+  instances: z.array(
+    z.object({
+      id: z.string(),
+      version: z.string(),
+      startedAt: z.number(),
+      lastSeenAt: z.number(),
+    }),
+  ),
+});
+
+/** An event of the security audit log, as `GET /api/v1/admin/audit` lists it. */
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.number(),
+  action: z.string(),
+  outcome: z.enum(["success", "failure"]),
+  actorId: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  subject: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export const AuditEntryList = z.object({ events: z.array(AuditEntry) });

@@ -47,3 +47,4 @@ export const ACCOUNTS_TOKEN_SCOPES = [
   { name: "admin", adminOnly: true, byDefault: "administrators" },
 ] as const satisfies readonly TokenScopeDeclaration[];
 export * from "./account.js";
+export * from "./signIn.js";

@@ -20,6 +20,14 @@ describe("what the modules declare to accounts", () => {
     );
     expect(declared.tokenScopes.names).toEqual(["api", "admin", "scim"]);
     expect(declared.tokenScopes.adminOnly("scim")).toBe(true);
+    // What the account page offers: a member the scopes anyone may give, an administrator all.
+    const member = { role: "member" } as Parameters<typeof declared.tokenScopes.offeredTo>[0];
+    expect(declared.tokenScopes.offeredTo(member)).toEqual([{ name: "api", adminOnly: false }]);
+    expect(declared.tokenScopes.offeredTo({ ...member, role: "admin" })).toEqual([
+      { name: "api", adminOnly: false },
+      { name: "admin", adminOnly: true },
+      { name: "scim", adminOnly: true },
+    ]);
     expect(declared.directory).toBeDefined();
     expect(declared.signOut).toHaveLength(2);
     expect(declared.bearerTokens).toHaveLength(1);

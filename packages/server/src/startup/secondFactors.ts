@@ -15,8 +15,7 @@ import {
   registerSessionRoutes,
   type SecondFactorPolicy,
 } from "@tandem/accounts";
-import type { Database } from "@tandem/kernel";
-import type { FastifyInstance } from "fastify";
+import type { Database, RestApi } from "@tandem/kernel";
 
 /** Any module that requires a second factor of the account decides (identity: its organisation). */
 export function secondFactorPolicyOf(
@@ -37,7 +36,7 @@ export function secondFactorPolicyOf(
  * One MfaService and one PasskeyService shared by all, on the public URL's relying party.
  */
 export function registerSignInRoutes(
-  http: FastifyInstance,
+  api: RestApi,
   context: {
     publicUrl: string;
     database: Database;
@@ -52,12 +51,12 @@ export function registerSignInRoutes(
   const passkeys = new PasskeyService(context.database, { publicUrl: context.publicUrl });
   const shared = { ...context, throttle: options.throttle, mfa, passkeys };
   const requiresSecondFactor = secondFactorPolicyOf(options.modules, context.database);
-  registerSessionRoutes(http, { ...shared, requiresSecondFactor });
-  registerPasskeySignInRoutes(http, shared);
-  registerEnrolmentRoutes(http, shared);
-  registerMfaRoutes(http, shared);
-  registerPasskeyRoutes(http, shared);
-  registerMfaAdminRoutes(http, {
+  registerSessionRoutes(api, { ...shared, requiresSecondFactor });
+  registerPasskeySignInRoutes(api, shared);
+  registerEnrolmentRoutes(api, shared);
+  registerMfaRoutes(api, shared);
+  registerPasskeyRoutes(api, shared);
+  registerMfaAdminRoutes(api, {
     ...shared,
     endModuleSessions: async (userId) => {
       for (const module of options.modules)

@@ -4,6 +4,7 @@ import {
   type AccountsModule,
   AuditLog,
   Authenticator,
+  createAccountsApi,
   LoginThrottle,
   Revocations,
   registerAccountRoutes,
@@ -147,11 +148,12 @@ export async function startTandem(
     };
     context.upgrades.attach(http.server);
     const throttle = new LoginThrottle(storage.database);
-    registerSignInRoutes(http, context, { throttle, modules });
-    registerMeRoutes(http, context);
-    registerAccountRoutes(http, { ...context, throttle });
-    registerInstanceRoutes(http, { auth, instances });
-    registerAuditRoutes(http, context);
+    const accountsApi = createAccountsApi(http);
+    registerSignInRoutes(accountsApi, context, { throttle, modules });
+    registerMeRoutes(accountsApi, context);
+    registerAccountRoutes(accountsApi, { ...context, throttle });
+    registerInstanceRoutes(accountsApi, { auth, instances });
+    registerAuditRoutes(accountsApi, context);
     registerAppRoutes(http, { auth, modules });
     for (const module of modules) {
       await module.register?.(http, { ...context, config: config[module.name] ?? {} });

@@ -52,7 +52,7 @@ export function AccountPage({ user }: { user: User }) {
         <Divider />
         <SessionsSection />
         <Divider />
-        <TokensSection isAdmin={user.isAdmin} />
+        <TokensSection />
         <Divider />
         <AppsSection />
       </Stack>

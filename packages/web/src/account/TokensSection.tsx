@@ -1,13 +1,7 @@
 import { Checkbox, Stack, Text } from "@mantine/core";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  type AccessToken,
-  createToken,
-  fetchTokens,
-  revokeToken,
-  type TokenScope,
-} from "../api/account";
+import { type AccessToken, createToken, fetchTokens, revokeToken } from "../api/account";
 import { useFormValues } from "../ui/Fields";
 import { Form } from "../ui/Form";
 import { ListTable } from "../ui/ListTable";
@@ -19,12 +13,27 @@ import { Notice } from "./Notice";
 
 const EXPIRIES = ["30", "90", "365", "never"] as const;
 
-/** Personal access tokens: create one (its secret shown once), list them, revoke them. */
-export function TokensSection({ isAdmin }: { isAdmin: boolean }) {
+/** Labels of the scopes this app knows; a scope another module declared shows its name. */
+const SCOPE_LABELS: Record<
+  string,
+  "account.tokens.scopeApi" | "account.tokens.scopeScim" | "account.tokens.scopeAdmin"
+> = {
+  api: "account.tokens.scopeApi",
+  scim: "account.tokens.scopeScim",
+  admin: "account.tokens.scopeAdmin",
+};
+
+/**
+ * Personal access tokens: create one (its secret shown once), list them, revoke them. The
+ * scopes offered are those the server says this user may give.
+ */
+export function TokensSection() {
   const { t, i18n } = useTranslation();
-  const { data: tokens, load, notice, setNotice } = useAsyncList(fetchTokens, "account.loadFailed");
+  const { data, load, notice, setNotice } = useAsyncList(fetchTokens, "account.loadFailed");
+  const tokens = data?.tokens ?? null;
+  const offered = data?.scopes ?? [];
   const form = useFormValues({ name: "", expiry: "30" });
-  const [scopes, setScopes] = useState<TokenScope[]>(["api"]);
+  const [scopes, setScopes] = useState<string[]>(["api"]);
   const [created, setCreated] = useState<string | null>(null);
   const secretField = useRef<HTMLInputElement>(null);
 
@@ -98,31 +107,19 @@ export function TokensSection({ isAdmin }: { isAdmin: boolean }) {
             },
           ]}
         >
-          <Checkbox.Group
-            label={t("account.tokens.scopes")}
-            value={scopes}
-            onChange={(value) => setScopes(value as TokenScope[])}
-          >
+          <Checkbox.Group label={t("account.tokens.scopes")} value={scopes} onChange={setScopes}>
             <Stack gap="xs" mt="xs">
-              <Checkbox
-                value="api"
-                label={t("account.tokens.scopeApi")}
-                data-testid="token-scope-api"
-              />
-              {isAdmin && (
-                <Checkbox
-                  value="scim"
-                  label={t("account.tokens.scopeScim")}
-                  data-testid="token-scope-scim"
-                />
-              )}
-              {isAdmin && (
-                <Checkbox
-                  value="admin"
-                  label={t("account.tokens.scopeAdmin")}
-                  data-testid="token-scope-admin"
-                />
-              )}
+              {offered.map((scope) => {
+                const label = SCOPE_LABELS[scope.name];
+                return (
+                  <Checkbox
+                    key={scope.name}
+                    value={scope.name}
+                    label={label ? t(label) : scope.name}
+                    data-testid={`token-scope-${scope.name}`}
+                  />
+                );
+              })}
             </Stack>
           </Checkbox.Group>
         </Form>

@@ -4,11 +4,11 @@ import {
   type AccountSession,
   AccountSessionList,
   CreatedToken,
-  type TokenScope,
+  type TokenScopeOption,
 } from "@tandem/accounts/wire";
 import { parseAs, request } from "./client";
 
-export type { AccessToken, AccountSession, TokenScope };
+export type { AccessToken, AccountSession, TokenScopeOption };
 
 /** `GET /api/v1/account/sessions`. */
 export async function fetchSessions(): Promise<AccountSession[]> {
@@ -21,17 +21,20 @@ export async function endSession(id: string): Promise<void> {
   await request("DELETE", `/api/v1/account/sessions/${encodeURIComponent(id)}`);
 }
 
-/** `GET /api/v1/account/tokens`. */
-export async function fetchTokens(): Promise<AccessToken[]> {
+/** `GET /api/v1/account/tokens`: the tokens, and the scopes this user may give a new one. */
+export async function fetchTokens(): Promise<{
+  tokens: AccessToken[];
+  scopes: TokenScopeOption[];
+}> {
   const payload = await request("GET", "/api/v1/account/tokens");
-  return parseAs(AccessTokenList, payload, "tokens list").tokens;
+  return parseAs(AccessTokenList, payload, "tokens list");
 }
 
 /** `POST /api/v1/account/tokens`: the answer holds the secret, shown this once. */
 export async function createToken(input: {
   name: string;
   expiresInDays: number | null;
-  scopes: TokenScope[];
+  scopes: string[];
 }): Promise<AccessToken & { token: string }> {
   return parseAs(CreatedToken, await request("POST", "/api/v1/account/tokens", input), "token");
 }

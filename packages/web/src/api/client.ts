@@ -1,4 +1,4 @@
-import { User } from "@tandem/accounts/wire";
+import { SignedIn, SignOutNext, User } from "@tandem/accounts/wire";
 import { Discovery } from "@tandem/identity/wire";
 import { AppEntry } from "@tandem/kernel/wire";
 import i18n from "i18next";
@@ -132,7 +132,7 @@ export async function discover(email: string): Promise<Discovery> {
 /** `POST /api/v1/session`: signs in; the server sets the session cookie. */
 export async function signIn(email: string, password: string): Promise<User> {
   const payload = await request("POST", "/api/v1/session", { email, password });
-  return parseUser(isObject(payload) ? payload.user : undefined);
+  return parseAs(SignedIn, payload, "user shape").user;
 }
 
 /** `DELETE /api/v1/session`: ends the session on the server. */
@@ -140,7 +140,8 @@ export async function signOut(): Promise<{ next: string | null }> {
   const payload = await request("DELETE", "/api/v1/session");
   // Signed in through an upstream provider: its sign-out page is the next stop, on this
   // site's word only (a path here or an absolute http(s) URL the server chose).
-  const next = isObject(payload) && typeof payload.next === "string" ? payload.next : null;
+  const parsed = SignOutNext.safeParse(payload);
+  const next = parsed.success ? parsed.data.next : null;
   return { next: next && /^https?:\/\//.test(next) ? next : null };
 }
 

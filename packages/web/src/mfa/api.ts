@@ -1,4 +1,4 @@
-import { MfaStatus, RecoveryCodes, TotpEnrolment } from "@tandem/accounts/wire";
+import { MfaStatus, RecoveryCodes, SignedIn, TotpEnrolment } from "@tandem/accounts/wire";
 import { isObject, parseAs, parseUser, request, type User } from "../api/client";
 
 export type { MfaStatus, TotpEnrolment };
@@ -68,5 +68,5 @@ export async function signInWithPassword(
 /** `POST /api/v1/session/mfa`: the second step, with an app's code or a recovery code. */
 export async function signInWithCode(challenge: string, code: string): Promise<User> {
   const value = await request("POST", "/api/v1/session/mfa", { challenge, code });
-  return parseUser(isObject(value) ? value.user : undefined);
+  return parseAs(SignedIn, value, "user shape").user;
 }

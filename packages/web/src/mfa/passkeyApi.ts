@@ -4,8 +4,14 @@ import {
   startRegistration,
   WebAuthnError,
 } from "@simplewebauthn/browser";
-import { EnrolmentResult, Passkey, PasskeyList } from "@tandem/accounts/wire";
-import { isObject, parseAs, parseUser, request, type User } from "../api/client";
+import {
+  EnrolmentResult,
+  Passkey,
+  PasskeyList,
+  PasskeyOptions,
+  SignedIn,
+} from "@tandem/accounts/wire";
+import { parseAs, request, type User } from "../api/client";
 import { parseEnrolment, type TotpEnrolment } from "./api";
 
 export type { Passkey };
@@ -31,9 +37,11 @@ export async function fetchPasskeys(): Promise<Passkey[]> {
 /** Asks the server for a challenge, the browser for a new passkey, the server to keep it. */
 async function createPasskey(optionsPath: string, body: Record<string, unknown>) {
   // The server's options are the library's own JSON shape; the browser library checks them.
-  const optionsJSON = (await request("POST", optionsPath, body)) as Parameters<
-    typeof startRegistration
-  >[0]["optionsJSON"];
+  const optionsJSON = parseAs(
+    PasskeyOptions,
+    await request("POST", optionsPath, body),
+    "passkey options",
+  ) as unknown as Parameters<typeof startRegistration>[0]["optionsJSON"];
   return startRegistration({ optionsJSON });
 }
 
@@ -57,14 +65,14 @@ export async function removePasskey(id: string): Promise<void> {
  */
 export async function signInWithPasskey(challenge?: string): Promise<User> {
   const body = challenge ? { challenge } : {};
-  const optionsJSON = (await request(
-    "POST",
-    "/api/v1/session/passkey/options",
-    body,
-  )) as Parameters<typeof startAuthentication>[0]["optionsJSON"];
+  const optionsJSON = parseAs(
+    PasskeyOptions,
+    await request("POST", "/api/v1/session/passkey/options", body),
+    "passkey options",
+  ) as unknown as Parameters<typeof startAuthentication>[0]["optionsJSON"];
   const credential = await startAuthentication({ optionsJSON });
   const value = await request("POST", "/api/v1/session/passkey", { ...body, credential });
-  return parseUser(isObject(value) ? value.user : undefined);
+  return parseAs(SignedIn, value, "user shape").user;
 }
 
 /** During a required enrolment: a new authenticator-app secret for the enrolment challenge. */
@@ -94,5 +102,5 @@ export async function enrolPasskeyForSignIn(challenge: string, name: string): Pr
     name,
     credential,
   });
-  return parseUser(isObject(value) ? value.user : undefined);
+  return parseAs(SignedIn, value, "user shape").user;
 }

@@ -1,8 +1,8 @@
-import { parseInput } from "@tandem/kernel";
-import type { FastifyInstance } from "fastify";
+import type { RestApi } from "@tandem/kernel";
 import { z } from "zod";
+import type { AuditLog } from "../audit/AuditLog.js";
 import type { Authenticator } from "../http/Authenticator.js";
-import type { AuditLog } from "./AuditLog.js";
+import { AuditEntryList } from "../wire/index.js";
 
 const when = z.coerce.number().int().nonnegative();
 
@@ -24,14 +24,15 @@ const queryOf = (actions: readonly string[]) =>
     limit: z.coerce.number().int().min(1).max(500).optional(),
   });
 
-export function registerAuditRoutes(
-  http: FastifyInstance,
-  deps: { auth: Authenticator; audit: AuditLog },
-) {
-  const Query = queryOf(deps.audit.actions ?? []);
+export function registerAuditRoutes(api: RestApi, deps: { auth: Authenticator; audit: AuditLog }) {
   /** GET /api/v1/admin/audit — the security audit log, newest first (administrators only). */
-  http.get("/api/v1/admin/audit", async (request) => {
-    await deps.auth.requireAdmin(request);
-    return { events: await deps.audit.query(parseInput(Query, request.query)) };
+  api.route({
+    method: "GET",
+    path: "/admin/audit",
+    summary: "The security audit log, newest first (administrators only)",
+    who: (request) => deps.auth.requireAdmin(request),
+    query: queryOf(deps.audit.actions ?? []),
+    responses: { 200: AuditEntryList },
+    handler: async ({ query }) => ({ events: await deps.audit.query(query) }),
   });
 }

@@ -1,11 +1,10 @@
-import { NotFound, parseInput } from "@tandem/kernel";
-import type { FastifyInstance } from "fastify";
+import { NotFound, type RestApi } from "@tandem/kernel";
 import { z } from "zod";
 import type { AccessService } from "../accounts/AccessService.js";
 import type { AccountService } from "../accounts/AccountService.js";
 import type { AuditLog } from "../audit/AuditLog.js";
 import type { Authenticator } from "../http/Authenticator.js";
-import type { MfaService } from "./MfaService.js";
+import type { MfaService } from "../mfa/MfaService.js";
 
 const Params = z.object({
   /** The account's id, as the admin API lists it. */
@@ -13,7 +12,7 @@ const Params = z.object({
 });
 
 export function registerMfaAdminRoutes(
-  http: FastifyInstance,
+  api: RestApi,
   deps: {
     auth: Authenticator;
     accounts: AccountService;
@@ -30,23 +29,31 @@ export function registerMfaAdminRoutes(
    * apps' (administrators only; 204). It bypasses nothing: an account whose organisation requires a second factor
    * must enrol a new one at its next sign-in.
    */
-  http.delete("/api/v1/admin/users/:userId/second-factors", async (request, reply) => {
-    deps.auth.assertSameOrigin(request);
-    const { user: admin } = await deps.auth.requireAdmin(request);
-    const { userId } = parseInput(Params, request.params);
-    const user = await deps.accounts.users.byId(userId);
-    if (!user) throw new NotFound("No such user.");
-    await deps.mfa.resetAll(user.id);
-    await deps.access.endSessionsOf(user);
-    await deps.endModuleSessions?.(user.id);
-    await deps.audit.record({
-      action: "second_factors_reset",
-      outcome: "success",
-      actor: { id: admin.id, email: admin.email },
-      subject: user.email,
-      ip: request.ip,
-      details: { userId: user.id },
-    });
-    return reply.status(204).send();
+  api.route({
+    method: "DELETE",
+    path: "/admin/users/:userId/second-factors",
+    summary: "Reset a user's second factors and end their sessions (administrators only)",
+    who: async (request) => {
+      deps.auth.assertSameOrigin(request);
+      return (await deps.auth.requireAdmin(request)).user;
+    },
+    params: Params,
+    responses: { 204: null },
+    handler: async ({ who: admin, params: { userId }, request }) => {
+      const user = await deps.accounts.users.byId(userId);
+      if (!user) throw new NotFound("No such user.");
+      await deps.mfa.resetAll(user.id);
+      await deps.access.endSessionsOf(user);
+      await deps.endModuleSessions?.(user.id);
+      await deps.audit.record({
+        action: "second_factors_reset",
+        outcome: "success",
+        actor: { id: admin.id, email: admin.email },
+        subject: user.email,
+        ip: request.ip,
+        details: { userId: user.id },
+      });
+      return undefined;
+    },
   });
 }
