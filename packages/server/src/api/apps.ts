@@ -1,5 +1,5 @@
 import type { Authenticator } from "@tandem/accounts";
-import type { ModuleApp, TandemModule } from "@tandem/kernel";
+import { type ModuleApp, RestApi, type TandemModule } from "@tandem/kernel";
 import { AppList } from "@tandem/kernel/wire";
 import type { FastifyInstance } from "fastify";
 
@@ -37,6 +37,9 @@ export function collectApps(modules: readonly TandemModule[]): ModuleApp[] {
   return apps.map(({ app }) => app);
 }
 
+/** Where the server's own routes under /api/v1 are described (accounts has the base's default). */
+export const SERVER_OPENAPI = "/api/v1/server/openapi.json";
+
 export function registerAppRoutes(
   http: FastifyInstance,
   deps: { auth: Authenticator; modules: TandemModule[] },
@@ -46,9 +49,17 @@ export function registerAppRoutes(
   // (The typed list also makes the compiler refuse a ModuleApp that drifts from AppEntry.)
   const apps: AppList["apps"] = collectApps(deps.modules);
   const body: AppList = AppList.parse({ apps });
-  /** GET /api/v1/apps — the apps of this deployment, for the web app's switcher. */
-  http.get("/api/v1/apps", async (request) => {
-    await deps.auth.require(request);
-    return body;
+  const api = new RestApi(http, {
+    base: "/api/v1",
+    title: "Tandem Server API",
+    descriptionPath: SERVER_OPENAPI,
+  });
+  api.route({
+    method: "GET",
+    path: "/apps",
+    summary: "The apps of this deployment, for the web app's switcher",
+    who: (request) => deps.auth.require(request),
+    responses: { 200: AppList },
+    handler: async () => body,
   });
 }
