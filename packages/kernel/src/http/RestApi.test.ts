@@ -1,13 +1,15 @@
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { ModuleClaims } from "../module/paths.js";
 import { RestApi } from "./RestApi.js";
 import { restErrorHandler } from "./restErrors.js";
 
 function apiOn() {
   const http = Fastify();
   http.setErrorHandler(restErrorHandler);
-  return { http, api: new RestApi(http, { base: "/api/test/v1", title: "Test API" }) };
+  const claims = new ModuleClaims("test", { rest: ["/api/test/v1"] });
+  return { http, api: new RestApi(http, { base: "/api/test/v1", title: "Test API", claims }) };
 }
 
 const Item = z.object({ id: z.string(), size: z.number() });
@@ -86,6 +88,13 @@ describe("RestApi", () => {
     const { http } = apiOn();
     expect(() => http.get("/api/test/v1/hidden", async () => ({}))).toThrow(
       "Test API: GET /api/test/v1/hidden is not declared through RestApi",
+    );
+  });
+
+  it("refuses a base the module did not declare in its paths.rest, in one line", () => {
+    const claims = new ModuleClaims("docs", { rest: ["/api/docs/v1"], prefixes: ["/api/docs/v2"] });
+    expect(() => new RestApi(Fastify(), { base: "/api/docs/v2", title: "Docs", claims })).toThrow(
+      /^module docs: \/api\/docs\/v2 is not declared in its paths.rest$/,
     );
   });
 });

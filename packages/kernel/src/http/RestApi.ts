@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { Declarations } from "../module/declarations.js";
+import type { ModuleClaims } from "../module/paths.js";
 import { parseInput } from "./parseInput.js";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -76,20 +78,31 @@ function jsonSchema(schema: z.ZodType) {
  * input and of its answers. Declaring registers the Fastify route (input checked with zod:
  * the protocol's 400 `field: message`) and records it in the API's OpenAPI document, served
  * at `<base>/openapi.json`. A route declared twice, or registered under the base without
- * being declared here, stops the start with one line.
+ * being declared here, or a base the module did not declare in its `paths.rest`, stops the
+ * start with one line.
  */
 export class RestApi {
   readonly #http: FastifyInstance;
   readonly #base: string;
   readonly #title: string;
   readonly #routes = new Map<string, Described>();
+  readonly #keys = new Declarations<string>({
+    refuse: (_, twice) => new Error(`${this.#title}: ${twice.value} is declared twice`),
+  });
   readonly #security: Record<string, unknown>;
   #document: ReturnType<RestApi["document"]> | undefined;
 
   constructor(
     http: FastifyInstance,
-    options: { base: string; title: string; security?: Record<string, unknown> },
+    options: {
+      base: string;
+      title: string;
+      /** What the module building this API declared: its `paths.rest` must hold `base`. */
+      claims: ModuleClaims;
+      security?: Record<string, unknown>;
+    },
   ) {
+    options.claims.require("rest", options.base);
     this.#http = http;
     this.#base = options.base;
     this.#title = options.title;
@@ -121,7 +134,7 @@ export class RestApi {
   >(spec: RouteSpec<A, P, Q, B, R>, scope: FastifyInstance = this.#http): void {
     const url = `${this.#base}${spec.path}`;
     const key = `${spec.method} ${url}`;
-    if (this.#routes.has(key)) throw new Error(`${this.#title}: ${key} is declared twice`);
+    this.#keys.add(key, this.#title);
     this.#routes.set(key, spec as Described);
     this.#document = undefined;
     const status = Math.min(
