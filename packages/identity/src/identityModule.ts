@@ -2,7 +2,7 @@ import type { AccountsModule, BearerResolver, SignOutHook } from "@tandem/accoun
 import { readCookie } from "@tandem/kernel";
 import { registerAdminRoutes } from "./admin/adminRoutes.js";
 import { registerInteractionRoutes } from "./api/interactions.js";
-import { registerOidcRoutes } from "./api/oidcRoutes.js";
+import { OIDC_RAW_PATHS, registerOidcRoutes } from "./api/oidcRoutes.js";
 import { identityCommands } from "./cli/commands.js";
 import { identityOptions } from "./config.js";
 import { registerAccountAppRoutes } from "./consent/accountAppsRoutes.js";
@@ -21,11 +21,12 @@ import { ProfileStore } from "./organisations/ProfileStore.js";
 import { organisationRequiresMfa } from "./organisations/secondFactorRule.js";
 import { appAccessTokens } from "./provider/appAccessTokens.js";
 import { ClientStore } from "./provider/ClientStore.js";
-import { createProvider } from "./provider/createProvider.js";
+import { createProvider, INTERACTION_PATH } from "./provider/createProvider.js";
 import { endBrowserSession } from "./provider/endBrowserSession.js";
 import { KeyStore } from "./provider/KeyStore.js";
 import { ProviderHost } from "./provider/ProviderHost.js";
 import { registerScimRoutes } from "./scim/scimRoutes.js";
+import { SCIM_PREFIX } from "./scim/urns.js";
 import { purgeExpiredPayloads, revokeAccount } from "./storage/KyselyAdapter.js";
 import { identityMigrations } from "./storage/migrations.js";
 import { SecretStore } from "./storage/SecretStore.js";
@@ -54,6 +55,22 @@ export function createIdentityModule(): AccountsModule<typeof identityOptions> {
     options: identityOptions,
     migrations: identityMigrations,
     commands: identityCommands,
+    paths: {
+      // oidc-provider's own paths; its interaction pages under /oidc are Tandem's, in Fastify.
+      raw: OIDC_RAW_PATHS,
+      prefixes: [
+        INTERACTION_PATH,
+        "/federation",
+        SCIM_PREFIX,
+        "/api/v1/auth/discover",
+        "/api/v1/consent",
+        "/api/v1/account/apps",
+        "/api/v1/admin/clients",
+        "/api/v1/admin/organisations",
+        "/api/v1/admin/upstreams",
+        "/api/v1/admin/users",
+      ],
+    },
     jobs: [
       {
         // Each instance: a key rotated by the CLI or another instance is taken up here.

@@ -36,6 +36,7 @@ export { openMailOutbox } from "./mail/openMailOutbox.js";
 export { SmtpMailer } from "./mail/SmtpMailer.js";
 export type { MailTables } from "./mail/tables.js";
 export { Declarations, type Declared } from "./module/declarations.js";
+export { jobsOf } from "./module/jobs.js";
 export type { CommandAudit, CommandTools, ModuleCommand } from "./module/ModuleCommand.js";
 export {
   claimPaths,

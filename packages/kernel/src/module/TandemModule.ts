@@ -44,6 +44,14 @@ export interface ModuleContext {
 export type ModuleApp = AppEntry;
 
 /**
+ * Jobs made from a module's config. Written as a method so that, as `register`, it is checked
+ * bivariantly: a module with its own slice still fits the server's `TandemModule<Slice>` list.
+ */
+type JobsFromConfig<S extends Slice> = {
+  make(config: SliceValues<S>): readonly Job[];
+}["make"];
+
+/**
  * The contract between a module (identity, docs, chat, assistant) and the composition root.
  * A module owns its config slice, its migrations and its routes; it reaches other modules
  * only through their package exports. `C` is what a module receives beyond the kernel's
@@ -67,8 +75,12 @@ export interface TandemModule<S extends Slice = Slice, C extends object = Record
     context: ModuleContext & C & { config: SliceValues<S> },
   ): Promise<void>;
   close?(): Promise<void>;
-  /** Background jobs, run by the server's Scheduler once every module has registered. */
-  jobs?: readonly Job[];
+  /**
+   * Background jobs, run by the server's Scheduler once every module has registered: a list,
+   * or made from the module's config when a period is an option (docs' automatic versions).
+   * A module's periodic work is a job, so that its failures are logged and counted alike.
+   */
+  jobs?: readonly Job[] | JobsFromConfig<S>;
   /** CLI command groups (`tandem <name> …`). */
   commands?: readonly ModuleCommand<S>[];
 }

@@ -1,40 +1,32 @@
 import type { Authenticator } from "@tandem/accounts";
-import type { ModuleApp, TandemModule } from "@tandem/kernel";
+import { Declarations, type ModuleApp, pathsOverlap, type TandemModule } from "@tandem/kernel";
 import { AppList } from "@tandem/kernel/wire";
 import type { FastifyInstance } from "fastify";
-
-const segments = (path: string) => path.split("/").filter(Boolean);
-
-/** Whether one path is the other or lies under it ("/docs" and "/docs/x" clash). */
-function clash(a: string, b: string): boolean {
-  const [short, long] = [segments(a), segments(b)].sort((x, y) => x.length - y.length);
-  return short !== undefined && long !== undefined && short.every((s, i) => long[i] === s);
-}
 
 /**
  * The web apps the modules declare. Two apps with one id, or whose paths overlap, would show
  * one app's pages under the other's entry: refused at start, with a one-line message.
  */
 export function collectApps(modules: readonly TandemModule[]): ModuleApp[] {
-  const apps: { module: string; app: ModuleApp }[] = [];
+  const ids = new Declarations<string>({
+    refuse: (first, second) =>
+      new Error(`Modules "${first.by}" and "${second.by}" both declare the app "${second.value}"`),
+  });
+  const paths = new Declarations<string>({
+    conflicts: (first, second) => pathsOverlap(first.value, second.value),
+    refuse: (first, second) =>
+      new Error(
+        `The app paths "${first.value}" (${first.by}) and "${second.value}" (${second.by}) clash`,
+      ),
+  });
+  const apps: ModuleApp[] = [];
   for (const module of modules) {
-    const app = module.app;
-    if (!app) continue;
-    for (const other of apps) {
-      if (other.app.id === app.id) {
-        throw new Error(
-          `Modules "${other.module}" and "${module.name}" both declare the app "${app.id}"`,
-        );
-      }
-      if (clash(other.app.path, app.path)) {
-        throw new Error(
-          `The app paths "${other.app.path}" (${other.module}) and "${app.path}" (${module.name}) clash`,
-        );
-      }
-    }
-    apps.push({ module: module.name, app });
+    if (!module.app) continue;
+    ids.add(module.app.id, module.name);
+    paths.add(module.app.path, module.name);
+    apps.push(module.app);
   }
-  return apps.map(({ app }) => app);
+  return apps;
 }
 
 export function registerAppRoutes(

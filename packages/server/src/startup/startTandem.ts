@@ -12,13 +12,16 @@ import {
   type UserRow,
 } from "@tandem/accounts";
 import {
+  claimPaths,
   createHttpServer,
   createLogger,
   createMetrics,
   InstanceRegistry,
   type Job,
+  jobsOf,
   LocalBlobStore,
   type Logger,
+  ModuleClaims,
   openMailOutbox,
   openPubSub,
   type PubSub,
@@ -68,6 +71,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
   // Declarations first: modules that contradict each other fail before anything is written.
   const modules = createModules();
   const declared = accountDeclarations(modules);
+  const claims = claimPaths(modules);
   const port = await reservePort(parsed.kernel.port, parsed.kernel.host);
   const config: TandemConfig = { ...parsed, kernel: { ...parsed.kernel, port } };
   const log = createLogger(config.kernel);
@@ -115,7 +119,13 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     const outbox = openMailOutbox({ kernel: config.kernel, database: storage.database, log });
     outbox.start();
     cleanups.push(() => outbox.stop());
-    const instances = new InstanceRegistry(pubsub, { version: VERSION });
+    const instances = new InstanceRegistry(pubsub, {
+      version: VERSION,
+      log,
+      registry: metrics.registry,
+    });
+    const upgrades = new UpgradeRouter();
+    upgrades.attach(http.server);
     const context = {
       kernel: config.kernel,
       publicUrl,
@@ -132,10 +142,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       audit: new AuditLog(storage.database, log, declared.auditActions),
       disableUser: storage.disableUser,
       directory: new AccountDirectory(declared.directory),
-      upgrades: new UpgradeRouter(),
-      raw,
     };
-    context.upgrades.attach(http.server);
     const throttle = new LoginThrottle(storage.database);
     registerSignInRoutes(http, context, { throttle, modules });
     registerMeRoutes(http, context);
@@ -144,7 +151,15 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
     registerAuditRoutes(http, context);
     registerAppRoutes(http, { auth, modules });
     for (const module of modules) {
-      await module.register?.(http, { ...context, config: config[module.name] ?? {} });
+      // Each module registers through its own claims: a path it did not declare is refused.
+      const claimed = claims.get(module.name) ?? new ModuleClaims(module.name);
+      await module.register?.(http, {
+        ...context,
+        config: config[module.name] ?? {},
+        claims: claimed,
+        raw: raw.for(claimed),
+        upgrades: upgrades.for(claimed),
+      });
       if (module.close) cleanups.push(module.close);
     }
     await registerWebApp(http);
@@ -159,7 +174,7 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
       registry: metrics.registry,
     });
     scheduler.add(accountJobs(openedStorage, throttle));
-    for (const module of modules) scheduler.add(module.jobs ?? []);
+    for (const module of modules) scheduler.add(jobsOf(module, config[module.name] ?? {}));
     scheduler.start();
     cleanups.push(() => scheduler.stop());
 
