@@ -79,7 +79,9 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
 
   const cleanups: Array<() => Promise<void>> = [];
   const undo = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+    // Every cleanup runs even if one fails; a failure is logged, not swallowed.
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error: unknown) => log.error({ err: error }, "cleanup failed"));
   };
   let createdAdmin: UserRow | undefined;
   let storage: Storage | undefined;
@@ -199,7 +201,9 @@ export async function startTandem(env: NodeJS.ProcessEnv = process.env): Promise
   } catch (error) {
     // The admin whose password was never shown must not survive a failed start.
     if (createdAdmin && storage)
-      await storage.accounts.users.delete(createdAdmin.id).catch(() => {});
+      await storage.accounts.users.delete(createdAdmin.id).catch((error: unknown) => {
+        log.error({ err: error, email: createdAdmin?.email }, "first administrator not removed");
+      });
     await undo();
     await dataDir.undo();
     throw error;
