@@ -13,7 +13,7 @@ import { docsOptions } from "./config.js";
 import { createDocsServices, type DocsServices } from "./docsServices.js";
 import { Ownerless } from "./documents/Ownerless.js";
 import { docsMigrations } from "./storage/migrations.js";
-import { DOCS_AUDIT_ACTIONS } from "./wire/index.js";
+import { DOCS_API, DOCS_AUDIT_ACTIONS } from "./wire/index.js";
 
 const PURGE_EVERY_MS = 3_600_000;
 
@@ -29,22 +29,34 @@ export function createDocsModule(): AccountsModule<typeof docsOptions> {
     options: docsOptions,
     migrations: docsMigrations,
     auditActions: DOCS_AUDIT_ACTIONS,
+    paths: { rest: [DOCS_API], upgrades: [COLLAB_PATH] },
     app: {
       id: "docs",
       path: "/docs",
       name: { en: "Docs", fr: "Documents", de: "Dokumente" },
       icon: "file-text",
     },
-    jobs: [
+    jobs: (config) => [
       {
         // Pages in the trash past their keeping time are deleted for good.
         name: "docs.trash-purge",
         everyMs: PURGE_EVERY_MS,
         once: "cluster",
         run: async () => {
-          if (!services) throw new Error("the docs module has not registered");
-          await services.tree.purgeExpired();
+          await registered(services).tree.purgeExpired();
         },
+      },
+      {
+        // Each instance snapshots the documents edited through it since their last version.
+        name: "docs.auto-versions",
+        everyMs: config.versionEveryMinutes * 60_000,
+        run: () => registered(services).autoVersions.flush(),
+      },
+      {
+        // Each instance checks the credentials of the sockets open on it.
+        name: "docs.credential-recheck",
+        everyMs: config.credentialRecheckSeconds * 1000,
+        run: () => registered(services).credentials.recheck(),
       },
     ],
     async register(http, context) {
@@ -63,9 +75,8 @@ export function createDocsModule(): AccountsModule<typeof docsOptions> {
       );
       await parts.watcher.start(parts.hocuspocus);
       await parts.credentials.start(parts.hocuspocus);
-      parts.autoVersions.start(context.config.versionEveryMinutes * 60_000);
 
-      const api = createDocsApi(http);
+      const api = createDocsApi(http, context.claims);
       const deps = { auth: context.auth, access: parts.access };
       registerDocumentRoutes(api, { ...deps, store: parts.store, documents: parts.documents });
       registerAccessRoutes(api, { ...deps, documents: parts.documents, requests: parts.requests });
@@ -92,4 +103,10 @@ export function createDocsModule(): AccountsModule<typeof docsOptions> {
       await services?.conversions.close();
     },
   };
+}
+
+/** What a job works on, once register has made it (the scheduler starts after every register). */
+function registered<T>(work: T | undefined): T {
+  if (!work) throw new Error("the docs module has not registered");
+  return work;
 }

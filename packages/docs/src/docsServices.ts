@@ -51,8 +51,6 @@ export function createDocsServices(
   const credentials = new CredentialWatcher({
     revocations: context.revocations,
     isLive: (credential) => context.auth.isLive(credential),
-    recheckMs: context.config.credentialRecheckSeconds * 1000,
-    logger,
   });
   const cluster = new ClusterExtension(context.pubsub, randomUUID(), logger);
   const edits = new ServerEdits(updates, cluster, (id) => changed(id));

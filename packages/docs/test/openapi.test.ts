@@ -1,8 +1,10 @@
+import { ModuleClaims } from "@tandem/kernel";
 import { startTestServer, type TestServer } from "@tandem/testkit";
 import Fastify from "fastify";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createDocsApi } from "../src/api/openapi.js";
 import { registerSearchRoutes } from "../src/api/search.js";
+import { createDocsModule } from "../src/docsModule.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -90,7 +92,7 @@ interface OperationShape {
 
 test("a docs route declared twice stops the start, in one line", async () => {
   const http = Fastify();
-  const api = createDocsApi(http);
+  const api = createDocsApi(http, new ModuleClaims("docs", createDocsModule().paths));
   const deps = {} as Parameters<typeof registerSearchRoutes>[1];
   registerSearchRoutes(api, deps);
   let refusal: unknown;

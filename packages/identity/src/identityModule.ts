@@ -5,8 +5,8 @@ import { registerAdminRoutes } from "./api/admin.js";
 import { registerConsentRoutes } from "./api/consent.js";
 import { registerFederationRoutes } from "./api/federation.js";
 import { registerInteractionRoutes } from "./api/interactions.js";
-import { registerOidcRoutes } from "./api/oidcRoutes.js";
-import { createIdentityApi } from "./api/openapi.js";
+import { OIDC_RAW_PATHS, registerOidcRoutes } from "./api/oidcRoutes.js";
+import { createIdentityApi, IDENTITY_API_PATHS_PREFIX } from "./api/openapi.js";
 import { identityCommands } from "./cli/commands.js";
 import { identityOptions } from "./config.js";
 import { ConsentService } from "./consent/ConsentService.js";
@@ -22,11 +22,12 @@ import { ProfileStore } from "./organisations/ProfileStore.js";
 import { organisationRequiresMfa } from "./organisations/secondFactorRule.js";
 import { appAccessTokens } from "./provider/appAccessTokens.js";
 import { ClientStore } from "./provider/ClientStore.js";
-import { createProvider } from "./provider/createProvider.js";
+import { createProvider, INTERACTION_PATH } from "./provider/createProvider.js";
 import { endBrowserSession } from "./provider/endBrowserSession.js";
 import { KeyStore } from "./provider/KeyStore.js";
 import { ProviderHost } from "./provider/ProviderHost.js";
 import { registerScimRoutes } from "./scim/scimRoutes.js";
+import { SCIM_PREFIX } from "./scim/urns.js";
 import { purgeExpiredPayloads, revokeAccount } from "./storage/KyselyAdapter.js";
 import { identityMigrations } from "./storage/migrations.js";
 import { SecretStore } from "./storage/SecretStore.js";
@@ -55,6 +56,23 @@ export function createIdentityModule(): AccountsModule<typeof identityOptions> {
     options: identityOptions,
     migrations: identityMigrations,
     commands: identityCommands,
+    paths: {
+      // oidc-provider's own paths; its interaction pages under /oidc are Tandem's, in Fastify.
+      raw: OIDC_RAW_PATHS,
+      // Its REST routes share /api/v1 with accounts' and the server's (each API describes
+      // its own): it claims its resources and its description's path, never the whole base.
+      rest: [
+        IDENTITY_API_PATHS_PREFIX,
+        "/api/v1/auth/discover",
+        "/api/v1/consent",
+        "/api/v1/account/apps",
+        "/api/v1/admin/clients",
+        "/api/v1/admin/organisations",
+        "/api/v1/admin/upstreams",
+        "/api/v1/admin/users",
+      ],
+      prefixes: [INTERACTION_PATH, "/federation", SCIM_PREFIX],
+    },
     jobs: [
       {
         // Each instance: a key rotated by the CLI or another instance is taken up here.
@@ -166,7 +184,7 @@ export function createIdentityModule(): AccountsModule<typeof identityOptions> {
         clients,
         assuranceOf: (sessionId) => federatedSessions.assuranceOf(sessionId),
       });
-      const api = createIdentityApi(http);
+      const api = createIdentityApi(http, context.claims);
       const consent = new ConsentService(host);
       registerConsentRoutes(api, { auth: context.auth, consent, audit: context.audit });
       registerAccountAppRoutes(api, {

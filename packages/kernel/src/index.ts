@@ -35,7 +35,17 @@ export { mailOutboxMigration } from "./mail/migrations.js";
 export { openMailOutbox } from "./mail/openMailOutbox.js";
 export { SmtpMailer } from "./mail/SmtpMailer.js";
 export type { MailTables } from "./mail/tables.js";
+export { Declarations, type Declared } from "./module/declarations.js";
+export { jobsOf } from "./module/jobs.js";
 export type { CommandAudit, CommandTools, ModuleCommand } from "./module/ModuleCommand.js";
+export {
+  claimPaths,
+  isAtOrUnder,
+  ModuleClaims,
+  type ModulePaths,
+  type PathKind,
+  pathsOverlap,
+} from "./module/paths.js";
 export type { ModuleApp, ModuleContext, TandemModule } from "./module/TandemModule.js";
 export { MemoryPubSub } from "./pubsub/MemoryPubSub.js";
 export { openPubSub } from "./pubsub/openPubSub.js";

@@ -1,4 +1,5 @@
 import {
+  createLogger,
   InstanceRegistry,
   openPubSub,
   type PubSub,
@@ -6,6 +7,7 @@ import {
   Unavailable,
 } from "@tandem/kernel";
 import { createTestBackend, currentBackend, eventually, type TestBackend } from "@tandem/testkit";
+import { Registry } from "prom-client";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 
 // Redis runs with the postgres backend only; the sqlite backend stands for a single instance.
@@ -138,10 +140,16 @@ describe.runIf(withRedis)("RedisPubSub", () => {
   });
 });
 
+/** A registry's logger and metrics, unread here. */
+const quiet = () => ({
+  log: createLogger({ logLevel: "silent", logFormat: "json" }),
+  registry: new Registry(),
+});
+
 describe.runIf(withRedis)("InstanceRegistry over Redis", () => {
   test("registries on two connections learn each other, and forget one that stops", async () => {
-    const a = new InstanceRegistry(await open(), { version: "1.0.0" });
-    const b = new InstanceRegistry(await open(), { version: "1.0.0" });
+    const a = new InstanceRegistry(await open(), { version: "1.0.0", ...quiet() });
+    const b = new InstanceRegistry(await open(), { version: "1.0.0", ...quiet() });
     await a.start();
     await b.start();
     try {
@@ -155,11 +163,12 @@ describe.runIf(withRedis)("InstanceRegistry over Redis", () => {
   });
 
   test("registries under another prefix do not see each other", async () => {
-    const a = new InstanceRegistry(await open(), { version: "1.0.0" });
+    const a = new InstanceRegistry(await open(), { version: "1.0.0", ...quiet() });
     const elsewhere = new InstanceRegistry(await open(`${backend.redisPrefix}other:`), {
       version: "1.0.0",
+      ...quiet(),
     });
-    const c = new InstanceRegistry(await open(), { version: "1.0.0" });
+    const c = new InstanceRegistry(await open(), { version: "1.0.0", ...quiet() });
     await a.start();
     await elsewhere.start();
     await c.start();

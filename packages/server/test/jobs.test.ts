@@ -18,6 +18,8 @@ describe("background jobs", () => {
         "identity.provider-purge",
         "identity.federated-sessions-purge",
         "docs.trash-purge",
+        "docs.auto-versions",
+        "docs.credential-recheck",
       ]),
     );
     for (const name of scheduler.names) expect(await scheduler.runNow(name), name).toBe("success");

@@ -145,7 +145,7 @@ describe("a module that contradicts the others is refused at start, in one line"
     const twice: AccountsModule = {
       ...createNotesModule(),
       async register(http, context) {
-        const api = createNotesApi(http);
+        const api = createNotesApi(http, context.claims);
         const deps = {
           who: context.auth.scoped("notes"),
           store: new NotesStore(context.database),
@@ -166,6 +166,17 @@ describe("a module that contradicts the others is refused at start, in one line"
     const under = { ...notes, app: { ...notes.app, path: "/docs/notes" } };
     expect(await refusal(under)).toBe(
       'The app paths "/docs" (docs) and "/docs/notes" (notes) clash',
+    );
+  });
+
+  test("a REST path under another module's, or outside its own declared paths", async () => {
+    const under = { ...createNotesModule(), paths: { rest: ["/api/docs/v1/notes"] } };
+    expect(await refusal(under)).toBe(
+      "modules docs and notes both claim a path: /api/docs/v1 and /api/docs/v1/notes",
+    );
+    const undeclared = { ...createNotesModule(), paths: {} };
+    expect(await refusal(undeclared)).toBe(
+      "module notes: /api/notes/v1/openapi.json is not declared in its paths.rest",
     );
   });
 

@@ -34,6 +34,8 @@ export class AccountService {
   constructor(database: Database) {
     this.users = new UserStore(database);
     this.#decoyHash = hashPassword(generatePassword());
+    // Awaited by each sign-in for an unknown e-mail, where a failure surfaces; this only keeps
+    // it from being reported as unhandled before the first one.
     this.#decoyHash.catch(() => {});
   }
 

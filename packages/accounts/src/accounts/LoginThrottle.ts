@@ -135,7 +135,9 @@ export class LoginThrottle {
         await this.#store.restartBlock(account, failedAt, this.#account);
         await this.#store.count(network, failedAt, this.#network, { unlessBlocked: false });
       } else {
-        // Not a wrong password (the database failed, say): not a guess, so not counted.
+        // Not a wrong password (the database failed, say): not a guess, so not counted. The
+        // error thrown is that first failure (the request logs it); a release failing with it
+        // would only repeat it, and the reservation ends with its window.
         await this.#store.release(account, this.#account).catch(() => {});
       }
       throw error;

@@ -1,4 +1,4 @@
-import { RestApi } from "@tandem/kernel";
+import { type ModuleClaims, RestApi } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 
 /** Tandem's own API base: accounts' routes, identity's and the server's share it. */
@@ -11,10 +11,11 @@ export const ACCOUNTS_API = "/api/v1";
  * declare their own routes under /api/v1 on RestApis of their own, each describing its routes
  * at its own path.
  */
-export function createAccountsApi(http: FastifyInstance): RestApi {
+export function createAccountsApi(http: FastifyInstance, claims: ModuleClaims): RestApi {
   return new RestApi(http, {
     base: ACCOUNTS_API,
     title: "Tandem Accounts API",
+    claims,
     security: {
       bearer: {
         type: "http",

@@ -1,6 +1,5 @@
 import type { Connection, connectedPayload, Extension } from "@hocuspocus/server";
 import { type Credential, type Revocations, revokes } from "@tandem/accounts";
-import type { Logger } from "@tandem/kernel";
 import { CLOSE, type CollabContext } from "./context.js";
 import type { HocuspocusHost } from "./HocuspocusHost.js";
 
@@ -11,27 +10,22 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
  * A socket lives no longer than what opened it. The credential checked at authentication
  * (session, personal access token, app token) is kept in the connection's context; the
  * connection closes (4401) when the kernel reports it revoked or its account disabled, on
- * any instance, and at the credential's own expiry. Every `recheckMs` each credential is
- * also checked again, for revocations nothing published (the CLI beside a running server).
+ * any instance, and at the credential's own expiry. Each credential is also checked again
+ * by recheck(), which the module's `docs.credential-recheck` job calls, for revocations
+ * nothing published (the CLI beside a running server).
  */
 export class CredentialWatcher implements Extension {
   readonly #revocations: Revocations;
   readonly #isLive: (credential: Credential) => Promise<boolean>;
-  readonly #recheckMs: number;
-  readonly #logger: Logger;
   #unsubscribe: (() => Promise<void>) | undefined;
-  #recheck: NodeJS.Timeout | undefined;
+  #hocuspocus: HocuspocusHost<CollabContext> | undefined;
 
   constructor(deps: {
     revocations: Revocations;
     isLive: (credential: Credential) => Promise<boolean>;
-    recheckMs: number;
-    logger: Logger;
   }) {
     this.#revocations = deps.revocations;
     this.#isLive = deps.isLive;
-    this.#recheckMs = deps.recheckMs;
-    this.#logger = deps.logger;
   }
 
   async start(hocuspocus: HocuspocusHost<CollabContext>): Promise<void> {
@@ -41,20 +35,28 @@ export class CredentialWatcher implements Extension {
         if (credential && revokes(revocation, credential)) close(connection, "revoked");
       }
     });
-    this.#recheck = setInterval(() => {
-      void this.#recheckAll(hocuspocus).catch((error: unknown) =>
-        this.#logger.warn({ err: error }, "credential re-check failed"),
-      );
-    }, this.#recheckMs);
-    this.#recheck.unref();
+    this.#hocuspocus = hocuspocus;
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.#recheck);
+    this.#hocuspocus = undefined;
     await this.#unsubscribe?.();
   }
 
-  /** Hocuspocus hook: a connection is established; it is closed when its credential expires. */
+  /**
+   * Checks every open connection's credential again, one query per credential however many
+   * documents it has open; a failure rejects (the scheduler logs and counts it).
+   */
+  async recheck(): Promise<void> {
+    const hocuspocus = this.#hocuspocus;
+    if (hocuspocus) await this.#recheckAll(hocuspocus);
+  }
+
+  /**
+   * Hocuspocus hook: a connection is established; it is closed when its credential expires.
+   * This timer stays here rather than in a job: it is one connection's deadline, set when the
+   * connection opens and cleared when it closes, not periodic work of the module.
+   */
   async connected({ connection, context }: connectedPayload<CollabContext>): Promise<void> {
     const expiresAt = context.credential?.expiresAt;
     if (expiresAt === null || expiresAt === undefined) return;
@@ -72,7 +74,6 @@ export class CredentialWatcher implements Extension {
     wait();
   }
 
-  /** One query per credential, however many documents it has open. */
   async #recheckAll(hocuspocus: HocuspocusHost<CollabContext>): Promise<void> {
     const byCredential = new Map<string, Connection<CollabContext>[]>();
     for (const connection of connectionsOf(hocuspocus)) {

@@ -4,23 +4,18 @@ import type { VersionService } from "./VersionService.js";
 
 /**
  * Automatic versions: a document edited since its last one gets a snapshot every few
- * minutes while it is open, and when its last editor leaves.
+ * minutes while it is open (the module's `docs.auto-versions` job calls flush), and when its
+ * last editor leaves.
  */
 export class AutoVersions implements Extension {
   readonly #versions: VersionService;
   readonly #logger: Logger;
   readonly #changed = new Set<string>();
-  #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> = Promise.resolve();
 
   constructor(versions: VersionService, logger: Logger) {
     this.#versions = versions;
     this.#logger = logger;
-  }
-
-  start(everyMs: number): void {
-    this.#timer = setInterval(() => void this.flush(), everyMs);
-    this.#timer.unref();
   }
 
   changed(documentId: string): void {
@@ -39,8 +34,8 @@ export class AutoVersions implements Extension {
     await this.#running;
   }
 
+  /** Waits for the snapshots under way (the scheduler, stopped first, calls flush no more). */
   async stop(): Promise<void> {
-    clearInterval(this.#timer);
     await this.#running;
   }
 

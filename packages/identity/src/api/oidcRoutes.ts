@@ -4,15 +4,22 @@ import type { ProviderHost } from "../provider/ProviderHost.js";
 
 const DISCOVERY = "/.well-known/openid-configuration";
 
+/** What identity declares in its `paths.raw`: the provider's paths, before Fastify. */
+export const OIDC_RAW_PATHS = ["/oidc", DISCOVERY] as const;
+
 /**
  * Hands the provider's paths to oidc-provider before Fastify sees them: the provider reads
  * the raw body itself and answers every error in OAuth's format, so Fastify would only
  * build a request and a reply to hijack. The interaction steps (sign-in, consent) are
  * Tandem's own pages and stay Fastify routes.
  */
-export function registerOidcRoutes(raw: RawRoutes, host: Pick<ProviderHost, "handler">): void {
+export function registerOidcRoutes(
+  raw: Pick<RawRoutes, "add">,
+  host: Pick<ProviderHost, "handler">,
+): void {
   raw.add({
     label: "/oidc/*",
+    paths: OIDC_RAW_PATHS,
     matches: (path) =>
       path === DISCOVERY || (path.startsWith("/oidc/") && !path.startsWith(`${INTERACTION_PATH}/`)),
     handle: (request, response) => host.handler(request, response),

@@ -1,5 +1,7 @@
 import { eventually } from "@tandem/testkit";
+import { Registry } from "prom-client";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { createLogger, type Logger } from "../log/createLogger.js";
 import { MemoryPubSub } from "../pubsub/MemoryPubSub.js";
 import { InstanceRegistry } from "./InstanceRegistry.js";
 
@@ -22,9 +24,13 @@ async function stopAll() {
   await Promise.all(started.splice(0).map((r) => r.stop()));
 }
 
-async function startRegistry(options: { version?: string; heartbeatMs?: number } = {}) {
+async function startRegistry(
+  options: { version?: string; heartbeatMs?: number; log?: Logger; registry?: Registry } = {},
+) {
   const registry = new InstanceRegistry(pubsub, {
     version: options.version ?? "1.0.0",
+    log: createLogger({ logLevel: "silent", logFormat: "json" }),
+    registry: new Registry(),
     ...options,
   });
   await registry.start();
@@ -94,6 +100,29 @@ describe("heartbeats, on a fake clock", () => {
     vi.advanceTimersByTime(3 * HEARTBEAT);
     expect(idsOf(a)).toContain("ghost");
     vi.advanceTimersByTime(1);
+    expect(idsOf(a)).toEqual([a.self.id]);
+  });
+
+  test("a heartbeat that cannot be published is logged and counted, and the next one tries", async () => {
+    const registry = new Registry();
+    const warn = vi.fn();
+    const log = { child: () => ({ warn }) } as unknown as Logger;
+    const a = await startRegistry({ heartbeatMs: HEARTBEAT, registry, log });
+    const publish = vi.spyOn(pubsub, "publish").mockRejectedValueOnce(new Error("redis away"));
+    vi.advanceTimersByTime(HEARTBEAT);
+    const failed = async () =>
+      (await registry.getSingleMetric("tandem_instance_announcements_failed_total")?.get())
+        ?.values[0];
+    await eventually(async () =>
+      expect(await failed()).toMatchObject({ value: 1, labels: { type: "here" } }),
+    );
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({ type: "here" }),
+      "instance announcement failed",
+    );
+    vi.advanceTimersByTime(HEARTBEAT);
+    expect(publish).toHaveBeenCalledTimes(2);
+    expect((await failed())?.value).toBe(1);
     expect(idsOf(a)).toEqual([a.self.id]);
   });
 

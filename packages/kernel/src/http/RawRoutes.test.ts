@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { afterEach, expect, test } from "vitest";
 import { createLogger } from "../log/createLogger.js";
+import { ModuleClaims } from "../module/paths.js";
 import type { Database } from "../storage/Database.js";
 import { createHttpServer } from "./createHttpServer.js";
 import { createMetrics } from "./metrics.js";
@@ -34,6 +35,7 @@ test("raw routes answer before Fastify, with the security headers and the reques
   const raw = new RawRoutes();
   raw.add({
     label: "/engine/*",
+    paths: ["/engine"],
     matches: (path) => path.startsWith("/engine/"),
     handle: (_request, response) => {
       response.writeHead(201, { "content-type": "text/plain" });
@@ -61,6 +63,7 @@ test("a raw route that throws answers 500 without its details, and the server go
   const raw = new RawRoutes();
   raw.add({
     label: "/broken",
+    paths: ["/broken"],
     matches: (path) => path === "/broken",
     handle: () => {
       throw new Error("secret detail");
@@ -77,6 +80,7 @@ test("while the server closes, raw routes answer 503", async () => {
   const raw = new RawRoutes();
   raw.add({
     label: "/quick",
+    paths: ["/quick"],
     matches: (path) => path === "/quick",
     handle: (_request, response) => response.end("ok"),
   });
@@ -95,9 +99,15 @@ test("a NUL in a raw route's URL is refused before the engine sees it, in the ro
     handled.push(request.url ?? "");
     response.end("engine");
   };
-  raw.add({ label: "/plain", matches: (path) => path.startsWith("/plain"), handle: engine });
+  raw.add({
+    label: "/plain",
+    paths: ["/plain"],
+    matches: (path) => path.startsWith("/plain"),
+    handle: engine,
+  });
   raw.add({
     label: "/own",
+    paths: ["/own"],
     matches: (path) => path.startsWith("/own"),
     handle: engine,
     refuse: (response, message) => {
@@ -119,4 +129,29 @@ test("a NUL in a raw route's URL is refused before the engine sees it, in the ro
   // "%2500" is the text "%00", not a NUL.
   expect(await (await fetch(`${url}/plain?q=%2500`)).text()).toBe("engine");
   expect(handled).toEqual(["/plain?q=%2500"]);
+});
+
+test("a raw route takes only requests under its declared paths, whatever it matches", async () => {
+  const raw = new RawRoutes();
+  raw.add({
+    label: "/engine",
+    paths: ["/engine"],
+    matches: () => true,
+    handle: (_request, response) => response.end("engine"),
+  });
+  const { url } = await serve(raw);
+
+  expect(await (await fetch(`${url}/engine`)).text()).toBe("engine");
+  expect(await (await fetch(`${url}/engine/x`)).text()).toBe("engine");
+  expect(await (await fetch(`${url}/fastify`)).json()).toEqual({ from: "fastify" });
+  expect((await fetch(`${url}/engineering`)).status).toBe(404);
+});
+
+test("a module's raw routes are refused on a path it did not declare, in one line", () => {
+  const raw = new RawRoutes().for(new ModuleClaims("identity", { raw: ["/oidc"] }));
+  const route = { label: "x", matches: () => true, handle: () => {} };
+  expect(() => raw.add({ ...route, paths: ["/oidc/token"] })).not.toThrow();
+  expect(() => raw.add({ ...route, paths: ["/oidc", "/scim"] })).toThrow(
+    /^module identity: \/scim is not declared in its paths.raw$/,
+  );
 });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
+import type { ModuleClaims } from "../module/paths.js";
 import type { Metrics } from "./metrics.js";
 import { NUL_REFUSED, urlHasNul } from "./nulGuard.js";
 
@@ -9,6 +10,12 @@ export type RawHandler = (request: IncomingMessage, response: ServerResponse) =>
 export interface RawRoute {
   /** The `route` label of the request metrics. */
   label: string;
+  /**
+   * The paths it serves, each with everything under it: the module must have declared them
+   * (`paths.raw`), and a request outside them is Fastify's whatever `matches` says.
+   */
+  paths: readonly string[];
+  /** Which requests under `paths` it takes (oidc-provider's, not Tandem's interaction pages). */
   matches(path: string): boolean;
   handle: RawHandler;
   /**
@@ -27,11 +34,22 @@ export interface RawRoute {
  * URL (the engine would hand it to the database).
  */
 export class RawRoutes {
-  readonly #routes: RawRoute[] = [];
+  readonly #routes: Array<RawRoute & { under: string[] }> = [];
   #closing = false;
 
   add(route: RawRoute): void {
-    this.#routes.push(route);
+    // Compared as strings on every request: no splitting on the token endpoint's path.
+    this.#routes.push({ ...route, under: route.paths.map((path) => `${path}/`) });
+  }
+
+  /** What a module registers through: it refuses a route on a path the module did not declare. */
+  for(claims: ModuleClaims): Pick<RawRoutes, "add"> {
+    return {
+      add: (route) => {
+        for (const path of route.paths) claims.require("raw", path);
+        this.add(route);
+      },
+    };
   }
 
   /** The handler Node's server calls: raw routes first, Fastify for everything else. */
@@ -90,6 +108,10 @@ export class RawRoutes {
     if (this.#routes.length === 0 || !url) return undefined;
     const query = url.indexOf("?");
     const path = query === -1 ? url : url.slice(0, query);
-    return this.#routes.find((route) => route.matches(path));
+    return this.#routes.find(
+      (route) =>
+        (route.paths.includes(path) || route.under.some((under) => path.startsWith(under))) &&
+        route.matches(path),
+    );
   }
 }

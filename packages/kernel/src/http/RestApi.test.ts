@@ -1,13 +1,15 @@
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { ModuleClaims } from "../module/paths.js";
 import { RestApi } from "./RestApi.js";
 import { restErrorHandler } from "./restErrors.js";
 
 function apiOn() {
   const http = Fastify();
   http.setErrorHandler(restErrorHandler);
-  return { http, api: new RestApi(http, { base: "/api/test/v1", title: "Test API" }) };
+  const claims = new ModuleClaims("test", { rest: ["/api/test/v1"] });
+  return { http, api: new RestApi(http, { base: "/api/test/v1", title: "Test API", claims }) };
 }
 
 const Item = z.object({ id: z.string(), size: z.number() });
@@ -91,10 +93,12 @@ describe("RestApi", () => {
 
   it("shares a base with another API: each serves its own description, neither refuses the other's routes", async () => {
     const http = Fastify();
-    const first = new RestApi(http, { base: "/api/v1", title: "First" });
+    const claims = new ModuleClaims("test", { rest: ["/api/v1"] });
+    const first = new RestApi(http, { base: "/api/v1", title: "First", claims });
     const second = new RestApi(http, {
       base: "/api/v1",
       title: "Second",
+      claims,
       descriptionPath: "/api/v1/second/openapi.json",
     });
     const list = (path: string) =>
@@ -115,5 +119,30 @@ describe("RestApi", () => {
     const secondPaths = (await http.inject({ url: "/api/v1/second/openapi.json" })).json().paths;
     expect(Object.keys(firstPaths)).toEqual(["/apples"]);
     expect(Object.keys(secondPaths)).toEqual(["/pears"]);
+  });
+
+  it("refuses an API whose routes or description lie outside the module's paths.rest, in one line", () => {
+    const claims = new ModuleClaims("docs", { rest: ["/api/docs/v1"], prefixes: ["/api/docs/v2"] });
+    expect(() => new RestApi(Fastify(), { base: "/api/docs/v2", title: "Docs", claims })).toThrow(
+      /^module docs: \/api\/docs\/v2\/openapi.json is not declared in its paths.rest$/,
+    );
+    const notes = new ModuleClaims("notes", { rest: ["/api/v1/notes"] });
+    const shared = new RestApi(Fastify(), {
+      base: "/api/v1",
+      title: "Notes",
+      claims: notes,
+      descriptionPath: "/api/v1/notes/openapi.json",
+    });
+    const route = (path: string) => ({
+      method: "GET" as const,
+      path,
+      summary: path,
+      responses: { 200: z.array(Item) },
+      handler: async () => [],
+    });
+    shared.route(route("/notes/:id"));
+    expect(() => shared.route(route("/apples"))).toThrow(
+      /^module notes: \/api\/v1\/apples is not declared in its paths.rest$/,
+    );
   });
 });

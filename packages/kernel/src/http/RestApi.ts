@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { ModuleClaims } from "../module/paths.js";
 import { parseInput } from "./parseInput.js";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -83,7 +84,8 @@ const declaredOn = new WeakMap<FastifyInstance, Set<string>>();
  * input and of its answers. Declaring registers the Fastify route (input checked with zod:
  * the protocol's 400 `field: message`) and records it in the API's OpenAPI description, served
  * at `<base>/openapi.json` unless `descriptionPath` names another path (one per API sharing a
- * base). A route declared twice, or registered under the base without being declared through
+ * base). A route declared twice, a route or description outside the module's `paths.rest`
+ * (its `claims` option), or a route registered under the base without being declared through
  * a RestApi of the same server, stops the start with one line.
  */
 export class RestApi {
@@ -91,6 +93,7 @@ export class RestApi {
   readonly #base: string;
   readonly #title: string;
   readonly #routes = new Map<string, Described>();
+  readonly #claims: ModuleClaims;
   readonly #security: Record<string, unknown>;
   readonly #declared: Set<string>;
   #description: ReturnType<RestApi["description"]> | undefined;
@@ -100,16 +103,20 @@ export class RestApi {
     options: {
       base: string;
       title: string;
+      /** What the module building this API declared: its `paths.rest` must hold every route. */
+      claims: ModuleClaims;
       security?: Record<string, unknown>;
       /** Where the OpenAPI description is served; default `<base>/openapi.json`. */
       descriptionPath?: string;
     },
   ) {
+    this.#claims = options.claims;
     this.#http = http;
     this.#base = options.base;
     this.#title = options.title;
     this.#security = options.security ?? {};
     const served = options.descriptionPath ?? `${this.#base}/openapi.json`;
+    options.claims.require("rest", served);
     const declared = declaredOn.get(http) ?? new Set<string>();
     declaredOn.set(http, declared);
     this.#declared = declared;
@@ -144,6 +151,7 @@ export class RestApi {
     const url = `${this.#base}${spec.path}`;
     const key = `${spec.method} ${url}`;
     if (this.#declared.has(key)) throw new Error(`${this.#title}: ${key} is declared twice`);
+    this.#claims.require("rest", url);
     this.#routes.set(key, spec as Described);
     this.#declared.add(key);
     this.#description = undefined;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
+import type { ModuleClaims } from "../module/paths.js";
 import { urlHasNul } from "./nulGuard.js";
 
 export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -15,6 +16,16 @@ export class UpgradeRouter {
   route(path: string, handler: UpgradeHandler): void {
     if (this.#routes.has(path)) throw new Error(`an upgrade handler for ${path} exists`);
     this.#routes.set(path, handler);
+  }
+
+  /** What a module registers through: it refuses a path the module did not declare. */
+  for(claims: ModuleClaims): Pick<UpgradeRouter, "route"> {
+    return {
+      route: (path, handler) => {
+        claims.require("upgrades", path);
+        this.route(path, handler);
+      },
+    };
   }
 
   attach(server: Server): void {

@@ -84,6 +84,8 @@ export class MailOutbox {
 
   start(): void {
     this.#stopped = false;
+    // Its own timer, not a Scheduler job: the sender runs from before the modules register
+    // until after they close (they enqueue while closing), and enqueue wakes it between polls.
     this.#timer = setInterval(() => this.wake(), this.#timing.pollMs);
     // The interval must not keep a finished process (a CLI command, a test) alive.
     this.#timer.unref();

@@ -13,6 +13,7 @@ import type { Database } from "../storage/Database.js";
 import type { ModuleMigrations } from "../storage/migrate.js";
 import type { AppEntry } from "../wire/app.js";
 import type { ModuleCommand } from "./ModuleCommand.js";
+import type { ModuleClaims, ModulePaths } from "./paths.js";
 
 /** The infrastructure the kernel hands every module when it registers. */
 export interface ModuleContext {
@@ -25,10 +26,15 @@ export interface ModuleContext {
   /** Durable mail, opened and stopped by the server: `outbox.transaction(work)`. */
   outbox: MailOutbox;
   metrics: Metrics;
-  /** WebSocket endpoints, by path. */
-  upgrades: UpgradeRouter;
-  /** Paths served before Fastify, for protocol engines with their own HTTP stack. */
-  raw: RawRoutes;
+  /** WebSocket endpoints, by path; a path outside the module's `paths.upgrades` is refused. */
+  upgrades: Pick<UpgradeRouter, "route">;
+  /**
+   * Paths served before Fastify, for protocol engines with their own HTTP stack; a path
+   * outside the module's `paths.raw` is refused.
+   */
+  raw: Pick<RawRoutes, "add">;
+  /** What the module declared in `paths`, for the RestApi it builds (`claims` option). */
+  claims: ModuleClaims;
 }
 
 /**
@@ -36,6 +42,14 @@ export interface ModuleContext {
  * name in each interface language, a Tabler icon name): the wire schema's own type.
  */
 export type ModuleApp = AppEntry;
+
+/**
+ * Jobs made from a module's config. Written as a method so that, as `register`, it is checked
+ * bivariantly: a module with its own slice still fits the server's `TandemModule<Slice>` list.
+ */
+type JobsFromConfig<S extends Slice> = {
+  make(config: SliceValues<S>): readonly Job[];
+}["make"];
 
 /**
  * The contract between a module (identity, docs, chat, assistant) and the composition root.
@@ -48,6 +62,12 @@ export interface TandemModule<S extends Slice = Slice, C extends object = Record
   name: string;
   options?: S;
   migrations?: ModuleMigrations;
+  /**
+   * Every URL path it serves, declared before anything registers (see ModulePaths): the
+   * server refuses two modules whose paths clash, and RestApi, RawRoutes and UpgradeRouter
+   * refuse one the module did not declare.
+   */
+  paths?: ModulePaths;
   /** Shown in the web app's switcher when present. */
   app?: ModuleApp;
   register?(
@@ -55,8 +75,12 @@ export interface TandemModule<S extends Slice = Slice, C extends object = Record
     context: ModuleContext & C & { config: SliceValues<S> },
   ): Promise<void>;
   close?(): Promise<void>;
-  /** Background jobs, run by the server's Scheduler once every module has registered. */
-  jobs?: readonly Job[];
+  /**
+   * Background jobs, run by the server's Scheduler once every module has registered: a list,
+   * or made from the module's config when a period is an option (docs' automatic versions).
+   * A module's periodic work is a job, so that its failures are logged and counted alike.
+   */
+  jobs?: readonly Job[] | JobsFromConfig<S>;
   /** CLI command groups (`tandem <name> …`). */
   commands?: readonly ModuleCommand<S>[];
 }

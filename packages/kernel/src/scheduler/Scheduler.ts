@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Counter, Histogram, type Registry } from "prom-client";
 import type { Logger } from "../log/createLogger.js";
+import { Declarations } from "../module/declarations.js";
 import type { Database } from "../storage/Database.js";
 import type { Job } from "./Job.js";
 import { JobLeases } from "./JobLeases.js";
@@ -26,6 +27,9 @@ const LEASE_PERIODS = 1.5;
  */
 export class Scheduler {
   readonly #jobs = new Map<string, Job>();
+  readonly #names = new Declarations<string>({
+    refuse: (_, twice) => new Error(`job ${twice.value} is declared twice`),
+  });
   readonly #running = new Map<string, Promise<JobOutcome>>();
   readonly #timers: NodeJS.Timeout[] = [];
   readonly #leases: JobLeases;
@@ -56,8 +60,8 @@ export class Scheduler {
   /** Adds jobs before start; a name declared twice is refused, in one line. */
   add(jobs: readonly Job[]): void {
     for (const job of jobs) {
-      if (this.#jobs.has(job.name)) throw new Error(`job ${job.name} is declared twice`);
       if (!(job.everyMs > 0)) throw new Error(`job ${job.name}: everyMs must be positive`);
+      this.#names.add(job.name, "scheduler");
       this.#jobs.set(job.name, job);
     }
   }

@@ -48,6 +48,8 @@ const tick = () => {
     checkpoint.get();
   } catch {}
 };
+// A worker thread of its own (no Scheduler, no logger here): a checkpoint that fails (the
+// database busy) is simply the next tick's to do.
 const timer = setInterval(tick, workerData.intervalMs);
 parentPort.on("message", () => {
   clearInterval(timer);

@@ -1,40 +1,39 @@
 import type { Authenticator } from "@tandem/accounts";
-import { type ModuleApp, RestApi, type TandemModule } from "@tandem/kernel";
+import {
+  Declarations,
+  type ModuleApp,
+  ModuleClaims,
+  pathsOverlap,
+  RestApi,
+  type TandemModule,
+} from "@tandem/kernel";
 import { AppList } from "@tandem/kernel/wire";
 import type { FastifyInstance } from "fastify";
-
-const segments = (path: string) => path.split("/").filter(Boolean);
-
-/** Whether one path is the other or lies under it ("/docs" and "/docs/x" clash). */
-function clash(a: string, b: string): boolean {
-  const [short, long] = [segments(a), segments(b)].sort((x, y) => x.length - y.length);
-  return short !== undefined && long !== undefined && short.every((s, i) => long[i] === s);
-}
 
 /**
  * The web apps the modules declare. Two apps with one id, or whose paths overlap, would show
  * one app's pages under the other's entry: refused at start, with a one-line message.
  */
 export function collectApps(modules: readonly TandemModule[]): ModuleApp[] {
-  const apps: { module: string; app: ModuleApp }[] = [];
+  const ids = new Declarations<string>({
+    refuse: (first, second) =>
+      new Error(`Modules "${first.by}" and "${second.by}" both declare the app "${second.value}"`),
+  });
+  const paths = new Declarations<string>({
+    conflicts: (first, second) => pathsOverlap(first.value, second.value),
+    refuse: (first, second) =>
+      new Error(
+        `The app paths "${first.value}" (${first.by}) and "${second.value}" (${second.by}) clash`,
+      ),
+  });
+  const apps: ModuleApp[] = [];
   for (const module of modules) {
-    const app = module.app;
-    if (!app) continue;
-    for (const other of apps) {
-      if (other.app.id === app.id) {
-        throw new Error(
-          `Modules "${other.module}" and "${module.name}" both declare the app "${app.id}"`,
-        );
-      }
-      if (clash(other.app.path, app.path)) {
-        throw new Error(
-          `The app paths "${other.app.path}" (${other.module}) and "${app.path}" (${module.name}) clash`,
-        );
-      }
-    }
-    apps.push({ module: module.name, app });
+    if (!module.app) continue;
+    ids.add(module.app.id, module.name);
+    paths.add(module.app.path, module.name);
+    apps.push(module.app);
   }
-  return apps.map(({ app }) => app);
+  return apps;
 }
 
 /** Where the server's own routes under /api/v1 are described (accounts has the base's default). */
@@ -52,6 +51,7 @@ export function registerAppRoutes(
   const api = new RestApi(http, {
     base: "/api/v1",
     title: "Tandem Server API",
+    claims: new ModuleClaims("server", { rest: ["/api/v1/apps", "/api/v1/server"] }),
     descriptionPath: SERVER_OPENAPI,
   });
   api.route({

@@ -1,5 +1,5 @@
 import type { AccountsModule, AuditAction } from "@tandem/accounts";
-import type { CommandTools } from "@tandem/kernel";
+import { type CommandTools, Declarations, type TandemModule } from "@tandem/kernel";
 import type { Command } from "commander";
 import { parseConfig } from "../config.js";
 import { CliError } from "./CliError.js";
@@ -17,16 +17,13 @@ export function registerModuleCommands(
   options: { alsoReserved?: string[] } = {},
 ): void {
   const serverNames = [...program.commands.map((c) => c.name()), ...(options.alsoReserved ?? [])];
-  const owners = new Map<string, string>(serverNames.map((name) => [name, "the server"]));
+  const names = new Declarations<string>({
+    refuse: (first, second) =>
+      new CliError(`command ${second.value} is declared by both ${first.by} and ${second.by}`),
+  }).addAll([...new Set(serverNames)].map((name) => ({ value: name, by: "the server" })));
   for (const module of modules) {
     for (const declared of module.commands ?? []) {
-      const owner = owners.get(declared.name);
-      if (owner) {
-        throw new CliError(
-          `command ${declared.name} is declared by both ${owner} and the ${module.name} module`,
-        );
-      }
-      owners.set(declared.name, `the ${module.name} module`);
+      names.add(declared.name, `the ${module.name} module`);
       const group = program.command(declared.name).description(declared.description);
       declared.define(group, toolsFor(module.name, modules));
     }

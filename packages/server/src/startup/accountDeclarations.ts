@@ -7,6 +7,7 @@ import {
   type SignOutHook,
   TokenScopes,
 } from "@tandem/accounts";
+import { Declarations } from "@tandem/kernel";
 import { CliError } from "../commands/CliError.js";
 
 /** What the modules add to accounts, collected before anything registers. */
@@ -58,22 +59,23 @@ function atMostOne(
   what: string,
   declares: (module: AccountsModule) => unknown,
 ): AccountsModule[] {
-  const declaring = modules.filter(declares);
-  if (declaring.length > 1) {
-    const names = declaring.map((module) => module.name).join(", ");
-    throw new CliError(`modules ${names} each declare ${what}; only one may`);
-  }
-  return declaring;
+  // One role, declared by each module that fills it: a second is the one refused.
+  const role = new Declarations<AccountsModule>({
+    key: () => what,
+    refuse: (first, second) =>
+      new CliError(`modules ${first.by}, ${second.by} each declare ${what}; only one may`),
+  });
+  for (const module of modules.filter(declares)) role.add(module, module.name);
+  return role.values();
 }
 
 function unique(kind: string, declared: { name: string; module: string }[]): string[] {
-  const byName = new Map<string, string>();
-  for (const { name, module } of declared) {
-    const first = byName.get(name);
-    if (first !== undefined) {
-      throw new CliError(`${kind} "${name}" is declared twice: by ${first} and by ${module}`);
-    }
-    byName.set(name, module);
-  }
-  return [...byName.keys()];
+  return new Declarations<string>({
+    refuse: (first, second) =>
+      new CliError(
+        `${kind} "${second.value}" is declared twice: by ${first.by} and by ${second.by}`,
+      ),
+  })
+    .addAll(declared.map(({ name, module }) => ({ value: name, by: module })))
+    .values();
 }

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import {
+  ACCOUNTS_API,
   AccountDirectory,
   type AccountsModule,
   AuditLog,
@@ -14,13 +15,16 @@ import {
   type UserRow,
 } from "@tandem/accounts";
 import {
+  claimPaths,
   createHttpServer,
   createLogger,
   createMetrics,
   InstanceRegistry,
   type Job,
+  jobsOf,
   LocalBlobStore,
   type Logger,
+  ModuleClaims,
   openMailOutbox,
   openPubSub,
   type PubSub,
@@ -78,6 +82,7 @@ export async function startTandem(
   const parsed = parseConfig(env, modules);
   // Declarations first: modules that contradict each other fail before anything is written.
   const declared = accountDeclarations(modules);
+  const claims = claimPaths(modules);
   const port = await reservePort(parsed.kernel.port, parsed.kernel.host);
   const config: TandemConfig = { ...parsed, kernel: { ...parsed.kernel, port } };
   const log = createLogger(config.kernel);
@@ -85,7 +90,9 @@ export async function startTandem(
 
   const cleanups: Array<() => Promise<void>> = [];
   const undo = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+    // Every cleanup runs even if one fails; a failure is logged, not swallowed.
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error: unknown) => log.error({ err: error }, "cleanup failed"));
   };
   let createdAdmin: UserRow | undefined;
   let storage: Storage | undefined;
@@ -125,7 +132,13 @@ export async function startTandem(
     const outbox = openMailOutbox({ kernel: config.kernel, database: storage.database, log });
     outbox.start();
     cleanups.push(() => outbox.stop());
-    const instances = new InstanceRegistry(pubsub, { version: VERSION });
+    const instances = new InstanceRegistry(pubsub, {
+      version: VERSION,
+      log,
+      registry: metrics.registry,
+    });
+    const upgrades = new UpgradeRouter();
+    upgrades.attach(http.server);
     const context = {
       kernel: config.kernel,
       publicUrl,
@@ -143,12 +156,14 @@ export async function startTandem(
       audit: new AuditLog(storage.database, log, declared.auditActions),
       disableUser: storage.disableUser,
       directory: new AccountDirectory(declared.directory),
-      upgrades: new UpgradeRouter(),
-      raw,
     };
-    context.upgrades.attach(http.server);
     const throttle = new LoginThrottle(storage.database);
-    const accountsApi = createAccountsApi(http);
+    // Accounts and the server are no modules of the list: their claims are theirs alone. Accounts
+    // holds the shared base /api/v1; each module claims its own resources under it.
+    const accountsApi = createAccountsApi(
+      http,
+      new ModuleClaims("accounts", { rest: [ACCOUNTS_API] }),
+    );
     registerSignInRoutes(accountsApi, context, { throttle, modules });
     registerMeRoutes(accountsApi, context);
     registerAccountRoutes(accountsApi, { ...context, throttle });
@@ -156,7 +171,15 @@ export async function startTandem(
     registerAuditRoutes(accountsApi, context);
     registerAppRoutes(http, { auth, modules });
     for (const module of modules) {
-      await module.register?.(http, { ...context, config: config[module.name] ?? {} });
+      // Each module registers through its own claims: a path it did not declare is refused.
+      const claimed = claims.get(module.name) ?? new ModuleClaims(module.name);
+      await module.register?.(http, {
+        ...context,
+        config: config[module.name] ?? {},
+        claims: claimed,
+        raw: raw.for(claimed),
+        upgrades: upgrades.for(claimed),
+      });
       if (module.close) cleanups.push(module.close);
     }
     await registerWebApp(http);
@@ -171,7 +194,7 @@ export async function startTandem(
       registry: metrics.registry,
     });
     scheduler.add(accountJobs(openedStorage, throttle));
-    for (const module of modules) scheduler.add(module.jobs ?? []);
+    for (const module of modules) scheduler.add(jobsOf(module, config[module.name] ?? {}));
     scheduler.start();
     cleanups.push(() => scheduler.stop());
 
@@ -196,7 +219,9 @@ export async function startTandem(
   } catch (error) {
     // The admin whose password was never shown must not survive a failed start.
     if (createdAdmin && storage)
-      await storage.accounts.users.delete(createdAdmin.id).catch(() => {});
+      await storage.accounts.users.delete(createdAdmin.id).catch((error: unknown) => {
+        log.error({ err: error, email: createdAdmin?.email }, "first administrator not removed");
+      });
     await undo();
     await dataDir.undo();
     throw error;

@@ -1,5 +1,5 @@
 import type { AccountsModule } from "@tandem/accounts";
-import { createNotesApi, declareNotesRoutes } from "./notesRoutes.js";
+import { createNotesApi, declareNotesRoutes, NOTES_API } from "./notesRoutes.js";
 import { NotesStore, notesMigrations } from "./notesStore.js";
 
 const DAY_MS = 86_400_000;
@@ -18,6 +18,7 @@ export function createNotesModule(): AccountsModule {
   return {
     name: "notes",
     migrations: notesMigrations,
+    paths: { rest: [NOTES_API] },
     auditActions: ["note_created"],
     // Its own scope: a token made for the notes reaches nothing else, and `api` alone not them.
     tokenScopes: [{ name: "notes", adminOnly: false, byDefault: "never" }],
@@ -57,7 +58,7 @@ export function createNotesModule(): AccountsModule {
     ],
     async register(http, context) {
       store = new NotesStore(context.database);
-      declareNotesRoutes(createNotesApi(http), {
+      declareNotesRoutes(createNotesApi(http, context.claims), {
         // Checked now: a scope no module declares stops the start.
         who: context.auth.scoped("notes"),
         store,

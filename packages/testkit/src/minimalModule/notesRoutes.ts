@@ -1,5 +1,5 @@
 import type { AuditLog, Principal } from "@tandem/accounts";
-import { RestApi } from "@tandem/kernel";
+import { type ModuleClaims, RestApi } from "@tandem/kernel";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { NotesStore } from "./notesStore.js";
@@ -19,8 +19,8 @@ const NewNote = z.object({
   text: z.string().trim().min(1).max(500),
 });
 
-export function createNotesApi(http: FastifyInstance): RestApi {
-  return new RestApi(http, { base: NOTES_API, title: "Tandem Notes API" });
+export function createNotesApi(http: FastifyInstance, claims: ModuleClaims): RestApi {
+  return new RestApi(http, { base: NOTES_API, title: "Tandem Notes API", claims });
 }
 
 export interface NotesRouteDeps {
