@@ -74,7 +74,7 @@ function jsonSchema(schema: z.ZodType) {
 
 /**
  * The routes every RestApi of a server declared, their OpenAPI descriptions included: two modules
- * may share a base (accounts and identity both answer under /api/v1), and neither's check
+ * may share a base (several answer under /api/v1), and neither's check
  * must refuse what the other declared.
  */
 const declaredOn = new WeakMap<FastifyInstance, Set<string>>();

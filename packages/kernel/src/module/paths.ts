@@ -14,7 +14,7 @@ export interface ModulePaths {
   /** Its WebSocket upgrade paths (docs' `/api/docs/collab`); UpgradeRouter refuses others. */
   upgrades?: readonly string[];
   /**
-   * The prefixes of its other Fastify routes (`/scim/v2`, `/api/v1/consent`). Checked against
+   * The prefixes of its other Fastify routes (`/federation`, `/oidc/interaction`). Checked against
    * other modules' claims at start; Fastify itself does not hold a route to them.
    */
   prefixes?: readonly string[];

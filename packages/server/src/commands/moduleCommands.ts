@@ -1,5 +1,5 @@
 import type { AccountsModule, AuditAction } from "@tandem/accounts";
-import { type CommandTools, Declarations, type TandemModule } from "@tandem/kernel";
+import { type CommandTools, Declarations } from "@tandem/kernel";
 import type { Command } from "commander";
 import { parseConfig } from "../config.js";
 import { CliError } from "./CliError.js";
