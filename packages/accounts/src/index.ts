@@ -45,7 +45,7 @@ export { registerMfaAdminRoutes } from "./api/adminSecondFactors.js";
 export { registerAuditRoutes } from "./api/audit.js";
 export { registerInstanceRoutes } from "./api/instances.js";
 export { registerMeRoutes } from "./api/me.js";
-export { ACCOUNTS_API, createAccountsApi } from "./api/openapi.js";
+export { ACCOUNTS_API, createAccountsApi, signedInSecurity } from "./api/openapi.js";
 export { registerPasskeyRoutes } from "./api/passkeys.js";
 export { registerMfaRoutes } from "./api/secondFactors.js";
 export { registerSessionRoutes } from "./api/session.js";

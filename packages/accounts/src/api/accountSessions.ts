@@ -58,12 +58,8 @@ export function registerAccountSessionRoutes(
         throw new InvalidRequest("this is the current session; sign out to end it");
       }
       if (!(await deps.access.endSessionOf(user, id))) throw new NotFound("No such session.");
-      await deps.audit.record({
+      await deps.audit.recordOwn(request, user, {
         action: "sign_out",
-        outcome: "success",
-        actor: { id: user.id, email: user.email },
-        subject: user.email,
-        ip: request.ip,
         details: { session: id, from: "account" },
       });
       return undefined;

@@ -75,12 +75,8 @@ export function registerAccountTokenRoutes(
         expiresAt,
         scopes: input.scopes,
       });
-      await deps.audit.record({
+      await deps.audit.recordOwn(request, user, {
         action: "token_created",
-        outcome: "success",
-        actor: { id: user.id, email: user.email },
-        subject: user.email,
-        ip: request.ip,
         details: { tokenId: created.id, name: input.name, scopes: created.scopes, expiresAt },
       });
       const [token] = (await deps.access.tokensOf(user)).filter((t) => t.id === created.id);
@@ -99,12 +95,8 @@ export function registerAccountTokenRoutes(
     responses: { 204: null },
     handler: async ({ who: { user }, params: { id }, request }) => {
       if (!(await deps.access.revokeToken(user, id))) throw new NotFound("No such token.");
-      await deps.audit.record({
+      await deps.audit.recordOwn(request, user, {
         action: "token_revoked",
-        outcome: "success",
-        actor: { id: user.id, email: user.email },
-        subject: user.email,
-        ip: request.ip,
         details: { tokenId: id },
       });
       return undefined;

@@ -16,13 +16,19 @@ export function createAccountsApi(http: FastifyInstance, claims: ModuleClaims): 
     base: ACCOUNTS_API,
     title: "Tandem Accounts API",
     claims,
-    security: {
-      bearer: {
-        type: "http",
-        scheme: "bearer",
-        description: "A personal access token or an app's access token with the `api` scope",
-      },
-      session: { type: "apiKey", in: "cookie", name: "tandem_session" },
-    },
+    security: signedInSecurity(),
   });
+}
+
+/**
+ * How a module's REST API is reached, for its OpenAPI description: a bearer token (`bearer`
+ * says which) or the browser session's cookie, both resolved by the Authenticator.
+ */
+export function signedInSecurity(
+  bearer = "A personal access token or an app's access token with the `api` scope",
+): Record<string, unknown> {
+  return {
+    bearer: { type: "http", scheme: "bearer", description: bearer },
+    session: { type: "apiKey", in: "cookie", name: "tandem_session" },
+  };
 }

@@ -40,15 +40,7 @@ export function registerPasskeyRoutes(
     action: "passkey_added" | "passkey_removed" | "factor_changed",
     details: Record<string, unknown>,
     outcome: "success" | "failure" = "success",
-  ) =>
-    deps.audit.record({
-      action,
-      outcome,
-      actor: { id: user.id, email: user.email },
-      subject: user.email,
-      ip: request.ip,
-      details,
-    });
+  ) => deps.audit.recordOwn(request, user, { action, outcome, details });
 
   /** GET /api/v1/mfa/passkeys — the user's passkeys, oldest first. */
   api.route({

@@ -53,12 +53,9 @@ export function registerMfaRoutes(
     change: string,
     outcome: "success" | "failure" = "success",
   ) =>
-    deps.audit.record({
+    deps.audit.recordOwn(request, user, {
       action: "factor_changed",
       outcome,
-      actor: { id: user.id, email: user.email },
-      subject: user.email,
-      ip: request.ip,
       details: { factor: "totp", change },
     });
 

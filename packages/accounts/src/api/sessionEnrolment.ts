@@ -62,12 +62,9 @@ export function registerEnrolmentRoutes(
     details: Record<string, unknown>,
     outcome: "success" | "failure" = "success",
   ) =>
-    deps.audit.record({
+    deps.audit.recordOwn(request, user, {
       action,
       outcome,
-      actor: { id: user.id, email: user.email },
-      subject: user.email,
-      ip: request.ip,
       details: { ...details, duringSignIn: true },
     });
 

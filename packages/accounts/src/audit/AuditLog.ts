@@ -72,6 +72,24 @@ export class AuditLog {
     this.actions = actions && [...actions];
   }
 
+  /**
+   * Records what a person did to their own account (a factor, a token, a session): they are
+   * both the actor and the subject, from the request's address.
+   */
+  recordOwn(
+    request: { ip: string },
+    user: { id: string; email: string },
+    event: Pick<AuditEvent, "action" | "details"> & { outcome?: AuditEvent["outcome"] },
+  ): Promise<void> {
+    return this.record({
+      outcome: "success",
+      ...event,
+      actor: { id: user.id, email: user.email },
+      subject: user.email,
+      ip: request.ip,
+    });
+  }
+
   /** Records an event; with `executor`, inside the caller's transaction (and undone with it). */
   async record(event: AuditEvent, executor: Kysely<AuditTables> = this.#db): Promise<void> {
     if (this.actions && !this.actions.includes(event.action)) {

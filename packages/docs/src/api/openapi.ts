@@ -1,3 +1,4 @@
+import { signedInSecurity } from "@tandem/accounts";
 import { type ModuleClaims, RestApi } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import { DOCS_API } from "../wire/index.js";
@@ -11,13 +12,6 @@ export function createDocsApi(http: FastifyInstance, claims: ModuleClaims): Rest
     base: DOCS_API,
     title: "Tandem Docs API",
     claims,
-    security: {
-      bearer: {
-        type: "http",
-        scheme: "bearer",
-        description: "A personal access token or an app's access token with the `api` scope",
-      },
-      session: { type: "apiKey", in: "cookie", name: "tandem_session" },
-    },
+    security: signedInSecurity(),
   });
 }

@@ -1,3 +1,4 @@
+import { signedInSecurity } from "@tandem/accounts";
 import { type ModuleClaims, RestApi } from "@tandem/kernel";
 import type { FastifyInstance } from "fastify";
 import { IDENTITY_OPENAPI } from "../wire/index.js";
@@ -16,13 +17,6 @@ export function createIdentityApi(http: FastifyInstance, claims: ModuleClaims): 
     title: "Tandem Identity API",
     claims,
     descriptionPath: IDENTITY_OPENAPI,
-    security: {
-      bearer: {
-        type: "http",
-        scheme: "bearer",
-        description: "A personal access token (the admin API: with the `admin` scope)",
-      },
-      session: { type: "apiKey", in: "cookie", name: "tandem_session" },
-    },
+    security: signedInSecurity("A personal access token (the admin API: with the `admin` scope)"),
   });
 }

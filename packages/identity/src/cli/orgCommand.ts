@@ -1,5 +1,6 @@
 import type { ModuleCommand } from "@tandem/kernel";
-import { OrganisationStore } from "../organisations/OrganisationStore.js";
+import { presentOrganisation } from "../api/admin/organisations.js";
+import { type OrganisationRow, OrganisationStore } from "../organisations/OrganisationStore.js";
 
 /** `tandem org add|list`: organisations (every account belongs to one). */
 export const orgCommand: ModuleCommand = {
@@ -39,18 +40,8 @@ export const orgCommand: ModuleCommand = {
   },
 };
 
-function present(row: {
-  id: string;
-  name: string;
-  country: string;
-  identifier: string | null;
-  require_mfa: number;
-}) {
-  return {
-    id: row.id,
-    name: row.name,
-    country: row.country,
-    identifier: row.identifier,
-    requireMfa: row.require_mfa === 1,
-  };
+/** The admin API's shape, without the creation date the CLI never printed. */
+function present(row: OrganisationRow) {
+  const { createdAt: _, ...shown } = presentOrganisation(row);
+  return shown;
 }

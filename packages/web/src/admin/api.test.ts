@@ -1,18 +1,6 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { answer } from "../test/fetch.js";
 import { createClient, fetchUpstreams, fetchUsers } from "./api.js";
-
-function answer(status: number, body?: unknown) {
-  const spy = vi.fn(
-    async (_input: string, _init?: RequestInit) =>
-      new Response(body === undefined ? null : JSON.stringify(body), { status }),
-  );
-  vi.stubGlobal("fetch", spy);
-  return spy;
-}
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 const ada = {
   id: "u1",

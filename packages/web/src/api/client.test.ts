@@ -1,21 +1,8 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { answer } from "../test/fetch.js";
 import { ApiError, discover, fetchApps, fetchMe, signIn, signOut } from "./client.js";
 
 const user = { id: "u1", email: "ada@example.org", name: "Ada Lovelace", isAdmin: false };
-
-/** Replaces fetch with one answering `status` and `body`, and returns the spy to inspect calls. */
-function answer(status: number, body?: unknown) {
-  const spy = vi.fn(
-    async (_input: string, _init?: RequestInit) =>
-      new Response(body === undefined ? null : JSON.stringify(body), { status }),
-  );
-  vi.stubGlobal("fetch", spy);
-  return spy;
-}
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 describe("fetchMe", () => {
   it("returns the user on 200", async () => {
