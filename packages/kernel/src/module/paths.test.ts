@@ -31,7 +31,10 @@ describe("paths", () => {
 describe("claimPaths", () => {
   it("hands each module its claims, overlaps within one module allowed", () => {
     const claims = claimPaths([
-      { name: "identity", paths: { raw: ["/oidc"], prefixes: ["/oidc/interaction", "/provisioning/v2"] } },
+      {
+        name: "identity",
+        paths: { raw: ["/oidc"], prefixes: ["/oidc/interaction", "/provisioning/v2"] },
+      },
       { name: "docs", paths: { rest: ["/api/docs/v1"], upgrades: ["/api/docs/collab"] } },
       { name: "quiet" },
     ]);
