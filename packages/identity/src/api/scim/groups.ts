@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { GROUP_TYPE, type GroupProvisioner } from "./GroupProvisioner.js";
-import { parseProjection } from "./listQuery.js";
+import { GROUP_TYPE, type GroupProvisioner } from "../../scim/GroupProvisioner.js";
+import { parseProjection } from "../../scim/listQuery.js";
 
 type WithId = { Params: { id: string } };
 

@@ -1,11 +1,11 @@
 import type { Authenticator, Principal } from "@tandem/accounts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { notFound, ScimError, scimErrorHandler } from "../../scim/errors.js";
+import { GroupProvisioner } from "../../scim/GroupProvisioner.js";
+import { type ProvisioningContext, UserProvisioner } from "../../scim/UserProvisioner.js";
+import { SCIM_CONTENT_TYPE, SCIM_PREFIX } from "../../scim/urns.js";
 import { registerDiscoveryRoutes } from "./discovery.js";
-import { notFound, ScimError, scimErrorHandler } from "./errors.js";
-import { GroupProvisioner } from "./GroupProvisioner.js";
 import { registerGroupRoutes } from "./groups.js";
-import { type ProvisioningContext, UserProvisioner } from "./UserProvisioner.js";
-import { SCIM_CONTENT_TYPE, SCIM_PREFIX } from "./urns.js";
 import { registerUserRoutes } from "./users.js";
 
 export interface ScimDependencies extends Omit<ProvisioningContext, "baseUrl"> {

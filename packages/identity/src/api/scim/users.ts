@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { parseProjection } from "./listQuery.js";
-import { USER_TYPE, type UserProvisioner } from "./UserProvisioner.js";
+import { parseProjection } from "../../scim/listQuery.js";
+import { USER_TYPE, type UserProvisioner } from "../../scim/UserProvisioner.js";
 
 type WithId = { Params: { id: string } };
 

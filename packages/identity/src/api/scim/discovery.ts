@@ -1,15 +1,15 @@
 import type { FastifyInstance } from "fastify";
-import { notFound } from "./errors.js";
-import { MAX_RESULTS } from "./listQuery.js";
-import { listResponse } from "./presenters.js";
-import { schemaDefinitions } from "./schemaDefinitions.js";
+import { notFound } from "../../scim/errors.js";
+import { MAX_RESULTS } from "../../scim/listQuery.js";
+import { listResponse } from "../../scim/presenters.js";
+import { schemaDefinitions } from "../../scim/schemaDefinitions.js";
 import {
   ENTERPRISE_USER_SCHEMA,
   GROUP_SCHEMA,
   RESOURCE_TYPE_SCHEMA,
   SERVICE_PROVIDER_CONFIG_SCHEMA,
   USER_SCHEMA,
-} from "./urns.js";
+} from "../../scim/urns.js";
 
 /** What a SCIM client reads to learn what this provider supports (RFC 7644 §4). */
 export function registerDiscoveryRoutes(scope: FastifyInstance, base: string) {
