@@ -1,5 +1,13 @@
-import { MfaStatus, RecoveryCodes, SignedIn, TotpEnrolment } from "@tandem/accounts/wire";
-import { isObject, parseAs, parseUser, request, type User } from "../api/client";
+import {
+  MfaStatus,
+  PasswordStep,
+  RecoveryCodes,
+  SignedIn,
+  type SecondStepMethod as StepMethod,
+  TotpEnrolment,
+} from "@tandem/accounts/wire";
+import type { z } from "zod";
+import { parseAs, request, type User } from "../api/client";
 
 export type { MfaStatus, TotpEnrolment };
 
@@ -37,7 +45,7 @@ export async function regenerateRecoveryCodes(code: string): Promise<string[]> {
 }
 
 /** The ways an account can take the second step. */
-export type SecondStepMethod = "totp" | "passkey";
+export type SecondStepMethod = z.infer<typeof StepMethod>;
 
 /**
  * The password step's answer: signed in; or a second step to take with this challenge; or
@@ -53,16 +61,17 @@ export async function signInWithPassword(
   email: string,
   password: string,
 ): Promise<PasswordOutcome> {
-  const value = await request("POST", "/api/v1/session", { email, password });
-  if (isObject(value) && value.mfaRequired === true && typeof value.challenge === "string") {
-    const listed = Array.isArray(value.methods) ? value.methods : ["totp"];
-    const methods = listed.filter((m): m is SecondStepMethod => m === "totp" || m === "passkey");
-    return { challenge: value.challenge, methods: methods.length ? methods : ["totp"] };
+  const step = parseAs(
+    PasswordStep,
+    await request("POST", "/api/v1/session", { email, password }),
+    "sign-in answer",
+  );
+  if ("mfaRequired" in step) {
+    // An empty list cannot happen today; the authenticator app is the step every client knows.
+    return { challenge: step.challenge, methods: step.methods.length ? step.methods : ["totp"] };
   }
-  if (isObject(value) && value.enrolmentRequired === true && typeof value.challenge === "string") {
-    return { enrolment: value.challenge };
-  }
-  return { user: parseUser(isObject(value) ? value.user : undefined) };
+  if ("enrolmentRequired" in step) return { enrolment: step.challenge };
+  return { user: step.user };
 }
 
 /** `POST /api/v1/session/mfa`: the second step, with an app's code or a recovery code. */
