@@ -1,9 +1,30 @@
 import { Writable } from "node:stream";
-import { kernelMigrations } from "@tandem/accounts";
-import { type Database, type Mailer, type MailMessage, MailOutbox } from "@tandem/kernel";
+import {
+  type Database,
+  type Mailer,
+  type MailMessage,
+  MailOutbox,
+  type ModuleMigrations,
+  mailOutboxMigration,
+} from "@tandem/kernel";
 import { eventually, openTwoConnections, type TwoConnections } from "@tandem/testkit";
+import type { Kysely } from "kysely";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+
+/** The outbox's table, and a module's table its changes go to (the transaction test). */
+const mailMigrations: ModuleMigrations = {
+  module: "mailtest",
+  migrations: {
+    "0001_mail_outbox": mailOutboxMigration,
+    "0002_changes": {
+      // biome-ignore lint/suspicious/noExplicitAny: migrations are untyped
+      async up(db: Kysely<any>) {
+        await db.schema.createTable("changes").addColumn("key", "text").execute();
+      },
+    },
+  },
+};
 
 let shared: TwoConnections;
 let database: Database;
@@ -11,7 +32,7 @@ let other: Database;
 const running: MailOutbox[] = [];
 
 beforeAll(async () => {
-  shared = await openTwoConnections([kernelMigrations]);
+  shared = await openTwoConnections([mailMigrations]);
   ({ database, other } = shared);
 });
 afterAll(() => shared.close());
@@ -120,19 +141,21 @@ describe("MailOutbox", () => {
     });
     await expect(
       outbox.transaction(async (trx) => {
-        await trx.insertInto("login_throttle").values(throttleRow("rolled-back")).execute();
+        await trx.insertInto("changes").values({ key: "rolled-back" }).execute();
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
     expect(await rows()).toEqual([]);
 
     const result = await outbox.transaction(async (trx) => {
-      await trx.insertInto("login_throttle").values(throttleRow("kept")).execute();
+      await trx.insertInto("changes").values({ key: "kept" }).execute();
       return { result: "done", mail: [message(2)] };
     });
     expect(result).toBe("done");
     expect((await rows()).map((r) => r.recipient)).toEqual(["person2@example.org"]);
-    await database.db.deleteFrom("login_throttle").where("key", "=", "kept").execute();
+    const changes = await database.db.selectFrom("changes").select("key").execute();
+    expect(changes).toEqual([{ key: "kept" }]);
+    await database.db.deleteFrom("changes").execute();
   });
 
   test("stop waits for the message being sent and leaves the others to any sender", async () => {
@@ -159,16 +182,3 @@ describe("MailOutbox", () => {
     expect(left[0]).toMatchObject({ claim: null, attempts: 0 });
   });
 });
-
-function throttleRow(key: string) {
-  const now = Date.now();
-  return {
-    kind: "account",
-    key,
-    failures: 1,
-    window_start: now,
-    delay_ms: 0,
-    blocked_until: null,
-    expires_at: now + 60_000,
-  };
-}

@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { kernelMigrations } from "@tandem/accounts";
 import {
   type Database,
   MigrationFailed,
@@ -68,6 +67,30 @@ function moduleOf(module: string, steps: { name: string; table: string; broken?:
   return { module, migrations } satisfies ModuleMigrations;
 }
 
+/** A module applied before the others in the tests of order. */
+const first = moduleOf("first", [
+  { name: "0001_a", table: "first_a" },
+  { name: "0002_b", table: "first_b" },
+]);
+
+/** A table of bigint timestamps. */
+const timestamps: ModuleMigrations = {
+  module: "stamps",
+  migrations: {
+    "0001_stamps": {
+      // biome-ignore lint/suspicious/noExplicitAny: migrations are untyped
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable("stamps")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("at", "bigint", (c) => c.notNull())
+          .addColumn("until", "bigint")
+          .execute();
+      },
+    },
+  },
+};
+
 test("openDatabase picks the engine of the backend", () => {
   expect(database.engine).toBe(backend.name === "postgres" ? "postgres" : "sqlite");
   if (database.engine === "sqlite")
@@ -79,49 +102,20 @@ test("ping answers", async () => {
 });
 
 describe("migrate", () => {
-  test("applies the kernel's migrations once; a second run applies nothing", async () => {
-    expect(await migrate(database, [kernelMigrations])).toEqual([
-      { module: "kernel", name: "0001_accounts" },
-      { module: "kernel", name: "0002_login_throttle" },
-      { module: "kernel", name: "0003_token_scopes" },
-      { module: "kernel", name: "0004_mail_outbox" },
-      { module: "kernel", name: "0005_login_known_sources" },
-    ]);
-    for (const table of [
-      "users",
-      "personal_access_tokens",
-      "sessions",
-      "login_throttle",
-      "mail_outbox",
-    ]) {
-      expect(await tableExists(table), table).toBe(true);
-    }
-    expect(await migrate(database, [kernelMigrations])).toEqual([]);
-    expect(await recorded("kernel")).toEqual([
-      "0001_accounts",
-      "0002_login_throttle",
-      "0003_token_scopes",
-      "0004_mail_outbox",
-      "0005_login_known_sources",
-    ]);
-  });
-
   test("keeps a history per module, applied in order", async () => {
     const notes = moduleOf("notes", [
       { name: "0001_a", table: "notes_a" },
       { name: "0002_b", table: "notes_b" },
     ]);
-    expect(await migrate(database, [kernelMigrations, notes])).toEqual([
-      { module: "kernel", name: "0001_accounts" },
-      { module: "kernel", name: "0002_login_throttle" },
-      { module: "kernel", name: "0003_token_scopes" },
-      { module: "kernel", name: "0004_mail_outbox" },
-      { module: "kernel", name: "0005_login_known_sources" },
+    expect(await migrate(database, [first, notes])).toEqual([
+      { module: "first", name: "0001_a" },
+      { module: "first", name: "0002_b" },
       { module: "notes", name: "0001_a" },
       { module: "notes", name: "0002_b" },
     ]);
+    expect(await recorded("first")).toEqual(["0001_a", "0002_b"]);
     expect(await recorded("notes")).toEqual(["0001_a", "0002_b"]);
-    expect(await migrate(database, [kernelMigrations, notes])).toEqual([]);
+    expect(await migrate(database, [first, notes])).toEqual([]);
   });
 
   test("a failing migration is named and leaves nothing; the one applied before stays", async () => {
@@ -152,37 +146,27 @@ describe("migrate", () => {
   test("a failing module stops the modules after it, not the ones before", async () => {
     const broken = moduleOf("broken", [{ name: "0001_x", table: "broken_x", broken: true }]);
     const later = moduleOf("later", [{ name: "0001_y", table: "later_y" }]);
-    await expect(migrate(database, [kernelMigrations, broken, later])).rejects.toThrow(
+    await expect(migrate(database, [first, broken, later])).rejects.toThrow(
       /^migration broken\/0001_x failed: /,
     );
-    expect(await tableExists("users")).toBe(true);
+    expect(await tableExists("first_a")).toBe(true);
     expect(await tableExists("broken_x")).toBe(false);
     expect(await tableExists("later_y")).toBe(false);
   });
 });
 
 test("bigint timestamps come back as JavaScript numbers", async () => {
-  await migrate(database, [kernelMigrations]);
+  await migrate(database, [timestamps]);
   const at = Date.now();
-  await database.db
-    .insertInto("users")
-    .values({
-      id: "u1",
-      email: "a@b",
-      name: "A",
-      role: "member",
-      created_at: at,
-      disabled_at: null,
-    })
-    .execute();
+  await database.db.insertInto("stamps").values({ id: "s1", at, until: null }).execute();
   const row = await database.db
-    .selectFrom("users")
-    .select(["created_at", "disabled_at"])
+    .selectFrom("stamps")
+    .select(["at", "until"])
     .executeTakeFirstOrThrow();
-  expect(row).toEqual({ created_at: at, disabled_at: null });
-  expect(typeof row.created_at).toBe("number");
+  expect(row).toEqual({ at, until: null });
+  expect(typeof row.at).toBe("number");
   const { count } = await database.db
-    .selectFrom("users")
+    .selectFrom("stamps")
     .select((eb) => eb.fn.countAll().as("count"))
     .executeTakeFirstOrThrow();
   expect(count).toBe(1);
