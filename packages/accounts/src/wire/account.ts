@@ -127,4 +127,5 @@ export const AuditEntry = z.object({
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
+export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditEntryList = z.object({ events: z.array(AuditEntry) });

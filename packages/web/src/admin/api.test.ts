@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../test/fetch.js";
-import { createClient, fetchUpstreams, fetchUsers } from "./api.js";
+import { createClient, fetchAudit, fetchUpstreams, fetchUsers } from "./api.js";
 
 const ada = {
   id: "u1",
@@ -64,5 +64,32 @@ describe("the admin API's answers, read with identity's wire shapes", () => {
     await expect(fetchUpstreams()).rejects.toMatchObject({ code: "invalid_response" });
     answer(200, { upstreams: [{ ...upstream, profile: "proconnect" }] });
     await expect(fetchUpstreams()).resolves.toEqual([{ ...upstream, profile: "proconnect" }]);
+  });
+});
+
+describe("the audit log, read with accounts' wire shape", () => {
+  const event = {
+    id: "e1",
+    at: 1_700_000_000_000,
+    action: "sign_in",
+    outcome: "success",
+    actorId: "u1",
+    actorEmail: "ada@example.org",
+    subject: "ada@example.org",
+    ip: "203.0.113.7",
+    details: { via: "password" },
+  };
+
+  it("sends the active filters and reads the events", async () => {
+    const spy = answer(200, { events: [event] });
+    await expect(fetchAudit({ action: "sign_in", who: "", since: 5 }, 50)).resolves.toEqual([
+      event,
+    ]);
+    expect(spy.mock.calls[0]?.[0]).toBe("/api/v1/admin/audit?limit=50&action=sign_in&since=5");
+  });
+
+  it("refuses an event with an outcome it does not know", async () => {
+    answer(200, { events: [{ ...event, outcome: "maybe" }] });
+    await expect(fetchAudit({}, 50)).rejects.toMatchObject({ code: "invalid_response" });
   });
 });

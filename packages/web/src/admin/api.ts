@@ -1,3 +1,4 @@
+import { type AuditEntry, AuditEntryList } from "@tandem/accounts/wire";
 import { DOCS_API, type Orphan, OrphanList, Recovered } from "@tandem/docs/wire";
 import {
   AdminUser,
@@ -10,35 +11,12 @@ import {
   Upstream,
   UpstreamList,
 } from "@tandem/identity/wire";
-import { invalidResponse, isObject, parseAs, request } from "../api/client";
+import { parseAs, request } from "../api/client";
 
 export type { AdminUser, Client, Organisation, Upstream };
 
-export interface AuditEvent {
-  id: string;
-  at: number;
-  action: string;
-  outcome: "success" | "failure";
-  actorEmail: string | null;
-  subject: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-}
-
-/**
- * The server is ours and answers in these shapes; a list of objects with the key fields is
- * checked, so a version mismatch fails loudly rather than rendering blanks.
- */
-function listOf<T>(payload: unknown, key: string, required: string[]): T[] {
-  const list = isObject(payload) ? payload[key] : undefined;
-  if (!Array.isArray(list)) return invalidResponse(`${key} list`);
-  for (const item of list) {
-    if (!isObject(item) || required.some((field) => !(field in item))) {
-      return invalidResponse(key);
-    }
-  }
-  return list as T[];
-}
+/** One entry of the security audit log, as accounts' wire schema reads it. */
+export type AuditEvent = AuditEntry;
 
 const path = (...parts: string[]) =>
   `/api/v1/admin/${parts.map((p) => encodeURIComponent(p)).join("/")}`;
@@ -144,7 +122,8 @@ export async function fetchAudit(filters: AuditFilters, limit: number): Promise<
   for (const [key, value] of Object.entries(filters)) {
     if (value !== undefined && value !== "") search.set(key, String(value));
   }
-  return listOf(await request("GET", `${path("audit")}?${search}`), "events", ["id", "at"]);
+  const answer = await request("GET", `${path("audit")}?${search}`);
+  return parseAs(AuditEntryList, answer, "audit log").events;
 }
 
 /** A root document no active account or group owns any more (its sub-pages follow it). */
